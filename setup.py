@@ -10,14 +10,11 @@ cfg = cfg['DEFAULT']
 for key in 'lib_name user description keywords author author_email license version min_python git_url'.split():
     assert cfg.get(key), f'settings.ini needs a value for {key!r}'
 
-licenses = {
-    'mit': ('MIT License', 'OSI Approved :: MIT License'),
-    'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache Software License'),
-}
+licenses = {'mit': 'MIT', 'apache2': 'Apache-2.0'}   # SPDX names
 statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable', '6 - Mature', '7 - Inactive']
 py_versions = '3.9 3.10 3.11 3.12 3.13'.split()
 
-lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
+lic = licenses.get(cfg['license'].lower(), cfg['license'])
 min_python = cfg['min_python']
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
@@ -33,15 +30,14 @@ setuptools.setup(
     url=cfg['git_url'],
     author=cfg['author'],
     author_email=cfg['author_email'],
-    license=lic[0],
+    license=lic,
     keywords=cfg['keywords'],
     classifiers=[
         'Development Status :: ' + statuses[int(cfg['status']) - 1],
         'Intended Audience :: ' + cfg['audience'].title(),
         'Natural Language :: ' + cfg['language'].title(),
         'Topic :: Scientific/Engineering :: Artificial Intelligence',
-    ] + ([f'License :: {lic[1]}'] if lic[1] else [])
-      + [f'Programming Language :: Python :: {v}' for v in py_versions[py_versions.index(min_python):]],
+    ] + [f'Programming Language :: Python :: {v}' for v in py_versions[py_versions.index(min_python):]],
     packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),
     include_package_data=True,
     python_requires=f'>={min_python}',
