@@ -21,11 +21,11 @@ from .text import TEXT_PRESETS
 from . import data as mdata
 
 # %% auto 0
-__all__ = ['DATASETS', 'TrainConfig', 'class_embeddings', 'zero_shot_predict', 'ShapesSource', 'FileSource', 'make_source',
-           'param_groups', 'lr_factor', 'make_optimizer', 'contrastive_loss', 'CheckpointError', 'save_model',
-           'atomic_folder', 'save_checkpoint', 'latest_checkpoint', 'load_trainer_state', 'config_diff', 'load_weights',
-           'load', 'TrainingDiverged', 'resolve_precision', 'Trainer', 'plot_run', 'train_parser', 'summary',
-           'train_cli']
+__all__ = ['DATASETS', 'SHAPES_MAIN_JOB', 'TrainConfig', 'class_embeddings', 'zero_shot_predict', 'ShapesSource', 'FileSource',
+           'CaptionedClasses', 'make_source', 'param_groups', 'lr_factor', 'make_optimizer', 'soft_cross_entropy',
+           'contrastive_loss', 'same_caption', 'CheckpointError', 'save_model', 'atomic_folder', 'save_checkpoint',
+           'latest_checkpoint', 'load_trainer_state', 'config_diff', 'load_weights', 'load', 'TrainingDiverged',
+           'resolve_precision', 'Trainer', 'plot_run', 'train_parser', 'summary', 'train_cli']
 
 # %% ../nbs/07_training.ipynb
 @dataclass
@@ -37,32 +37,34 @@ class TrainConfig(Config):
     image_col: str = ''                 # csv: image-path column ('' = detect)
     caption_col: str = ''               # csv: caption column ('' = detect)
     sep: str = ''                       # csv: separator ('' = detect tab/comma/...)
-    image_size: int = 32
-    shapes: dict = field(default_factory=dict)   # ShapesConfig overrides (caption knobs, ...)
+    image_size: int = 0                 # 0 = the image encoder's size
+    shapes: dict = field(default_factory=lambda: dict(SHAPES_MAIN_JOB))   # ShapesConfig overrides (caption knobs, ...)
     # model (the original's flags)
-    image_encoder: str = 'T/4@32'
-    text_encoder: str = 'T'
+    image_encoder: str = 'T/8@32'
+    text_encoder: str = 'nano'
     image_dim_out: int = 0              # 0 = the preset's width
     text_dim_out: int = 0
     embedding_dim: int = 128
-    vocab_size: int = 1000
-    max_length: int = 24
+    vocab_size: int = 400
+    max_length: int = 12
     max_temperature: float = 100.0
     use_checkpoint: bool = False        # gradient checkpointing: less memory, ~30% more compute
+    image_init_std: float = 0.2         # std of the image encoder's initial weights (0 = its own default, 0.02)
+    text_init_std: float = 0.05         # std of the text encoder's initial weights (0 = its own default, 0.02)
     # optimisation (the original's flags)
-    epochs: int = 6
-    steps_per_epoch: int = 50           # generated data has no natural epoch; file datasets use len // batch_size
+    epochs: int = 10
+    steps_per_epoch: int = 100          # generated data has no natural epoch; file datasets use len // batch_size
     max_steps: int = 0                  # stop after this many steps in total (0 = no limit)
-    batch_size: int = 256
+    batch_size: int = 128
     lr: float = 1e-3
-    warmup: int = 30
-    decay: float = 0.1                  # AdamW weight decay (not on biases, norms, embeddings, temperature)
+    warmup: int = 10
+    decay: float = 0.05                 # AdamW weight decay (not on biases, norms, embeddings, temperature)
     beta_1: float = 0.9
     beta_2: float = 0.98
     epsilon: float = 1e-6
     grad_clip: float = 1.0              # max global grad norm (0 = off)
     precision: str = 'auto'             # auto | fp32 | bf16
-    negatives: int = 0                  # shapes: extra captions per image that differ only in the shape word
+    negatives: int = 3                  # shapes: extra captions per image that differ only in the shape word
     # run
     seed: int = 0
     device: str = 'auto'
@@ -73,6 +75,12 @@ class TrainConfig(Config):
     step_delay: float = 0.0             # seconds to sleep after each step (for crash/resume tests)
 
     def __post_init__(self):
+        if self.image_encoder in VIT_PRESETS:
+            size = VIT_PRESETS[self.image_encoder].image_size
+            if not self.image_size: self.image_size = size
+            elif self.image_size != size and not self.fine_tuning:
+                raise ValueError(f"image_size {self.image_size} does not match image encoder {self.image_encoder} ({size} px): "
+                                 f"drop -image_size or pick an encoder made for {self.image_size} px ({', '.join(k for k, v in VIT_PRESETS.items() if v.image_size == self.image_size) or 'none'})")
         checks = [(self.dataset in DATASETS, f"dataset must be one of {', '.join(DATASETS)}, got {self.dataset!r}"),
                   (self.image_encoder in VIT_PRESETS, f"unknown image encoder {self.image_encoder!r}; choose one of: {', '.join(VIT_PRESETS)}"),
                   (self.text_encoder in TEXT_PRESETS, f"unknown text encoder {self.text_encoder!r}; choose one of: {', '.join(TEXT_PRESETS)}"),
@@ -88,6 +96,7 @@ class TrainConfig(Config):
             if not ok: raise ValueError(msg)
 
 DATASETS = ('shapes', 'csv', 'fashion_mnist', 'imagefolder')
+SHAPES_MAIN_JOB = dict(max_objects=1, sizes={'medium': 0.40, 'large': 0.48}, p_colour=0.7, p_size=0.0, p_position=0.0)
 
 # %% ../nbs/07_training.ipynb
 def _mix(*xs: int) -> int:
@@ -128,13 +137,24 @@ class ShapesSource:
         return self.world.caption_corpus(n, seed=_mix(self.cfg.seed, -1))
 
     def batch(self, step: int, batch_size: int):
-        "(images, captions, negatives) of step `step`: the same for the same (seed, step), always."
+        "(images, captions, negatives, positives) of step `step`: the same for the same (seed, step), always."
         b = self.world.sample(batch_size, 'train', seed=_mix(self.cfg.seed, step), normalize=True, negatives=self.cfg.negatives)
-        return b.images, b.captions, b.negatives
+        return b.images, b.captions, b.negatives, self.positives(b)
+
+    def positives(self, b) -> Tensor | None:
+        "(B, B) bool, caption j is true of image i, read back from the captions (one-object worlds; else None)."
+        w = self.world
+        if w.cfg.max_objects != 1: return None
+        index = lambda names, x: names.index(x) if x in names else -1            # -1: the caption does not say
+        said = [w.parse(c)['objects'][0] for c in b.captions]
+        claims = torch.tensor([[index(w.colours, o['colour']), index(w.shapes, o['shape']), index(w.sizes, o['size']),
+                                index(w.positions, o['position'])] for o in said])                      # (B, 4)
+        truth = torch.stack([b.colour[:, 0], b.shape[:, 0], b.size[:, 0], b.cell[:, 0]], 1)             # (B, 4)
+        return ((claims[None] == -1) | (claims[None] == truth[:, None])).all(-1)                      # (B_img, B_txt)
 
     def val_batches(self, batch_size: int, n_batches: int = 2):
         "Fixed held-aside batches of *seen* pairs for the validation loss."
-        return [self.batch(-1 - i, batch_size)[:2] for i in range(n_batches)]
+        return [self.batch(-1 - i, batch_size) for i in range(n_batches)]
 
     def eval_batches(self, n: int | None = None):
         "Fresh one-object images of seen pairs and of held-out pairs (fixed by the seed)."
@@ -157,8 +177,9 @@ class ShapesSource:
 # %% ../nbs/07_training.ipynb
 class FileSource:
     "Pairs from a map-style dataset (CSV of captioned images, image folder, Fashion-MNIST): shuffled per epoch by seed."
-    def __init__(self, cfg: TrainConfig, dataset, eval_dataset=None):
-        self.cfg, self.dataset, self.eval_dataset = cfg, dataset, eval_dataset
+    def __init__(self, cfg: TrainConfig, dataset, eval_dataset=None, val_dataset=None):
+        "dataset/val_dataset give (image, caption); eval_dataset (optional) gives (image, label) and has `class_prompts`."
+        self.cfg, self.dataset, self.eval_dataset, self.val_dataset = cfg, dataset, eval_dataset, val_dataset or dataset
         if len(dataset) < cfg.batch_size:
             raise ValueError(f"the dataset has {len(dataset)} usable pairs, fewer than batch_size={cfg.batch_size}; lower -batch_size")
         self.steps_per_epoch = len(dataset) // cfg.batch_size
@@ -173,13 +194,14 @@ class FileSource:
         perm = torch.randperm(len(self.dataset), generator=torch.Generator().manual_seed(_mix(self.cfg.seed, epoch) % 2**63))
         return perm[k * batch_size:(k + 1) * batch_size].tolist()
 
-    def _fetch(self, idx: list):
-        if hasattr(self.dataset, 'set_epoch'): self.dataset.set_epoch(0)
-        items = self.dataset.__getitems__(idx) if hasattr(self.dataset, '__getitems__') else [self.dataset[i] for i in idx]
-        return torch.stack([im for im, _ in items]), [c for _, c in items]
+    def _fetch(self, idx: list, dataset=None):
+        ds = dataset or self.dataset
+        items = ds.__getitems__(idx) if hasattr(ds, '__getitems__') else [ds[i] for i in idx]
+        return torch.stack([im for im, _ in items]), [c for _, c in items], None, None
 
     def batch(self, step: int, batch_size: int):
-        return (*self._fetch(self._indices(step, batch_size)), None)
+        "(images, captions, None, None): no hard negatives; the trainer marks identical captions as positives."
+        return self._fetch(self._indices(step, batch_size))
 
     def loader(self, start_step: int, end_step: int, batch_size: int):
         "Batches start_step..end_step-1, decoded by `workers` DataLoader processes when asked."
@@ -188,43 +210,53 @@ class FileSource:
             return
         batches = [self._indices(s, batch_size) for s in range(start_step, end_step)]
         dl = torch.utils.data.DataLoader(self.dataset, batch_sampler=batches, num_workers=self.cfg.workers,
-                                         collate_fn=lambda items: (torch.stack([i for i, _ in items]), [c for _, c in items], None),
+                                         collate_fn=lambda items: (torch.stack([i for i, _ in items]), [c for _, c in items], None, None),
                                          persistent_workers=False, prefetch_factor=4)
         yield from dl
 
     def val_batches(self, batch_size: int, n_batches: int = 2):
-        ds = self.eval_dataset or self.dataset
+        ds = self.val_dataset
         g = torch.Generator().manual_seed(self.cfg.seed + 1)
         idx = torch.randperm(len(ds), generator=g)[:batch_size * n_batches].tolist()
-        src = FileSource.__new__(FileSource); src.dataset = ds
-        return [src._fetch(idx[i:i + batch_size]) for i in range(0, len(idx), batch_size) if len(idx[i:i + batch_size]) >= 2]
+        return [self._fetch(idx[i:i + batch_size], ds) for i in range(0, len(idx), batch_size) if len(idx[i:i + batch_size]) >= 2]
 
     def evaluate(self, model: CLIP, tokenizer: Tokenizer, device='cpu', n: int | None = None) -> dict:
         "Zero-shot accuracy on the evaluation split, where the dataset has classes."
         ds = self.eval_dataset
         if ds is None or not hasattr(ds, 'class_prompts'): return {}
-        n = len(ds) if n is None else min(n, len(ds))
+        n = min(n or self.cfg.eval_images, len(ds))
+        idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(self.cfg.seed + 2))[:n].tolist()
         emb = class_embeddings(model, tokenizer, ds.class_prompts(), device)
-        if hasattr(ds, 'batch'): images, labels = ds.batch(list(range(n)))
+        if hasattr(ds, 'batch'): images, labels = ds.batch(idx)                # in-memory images: one vectorised call
         else:
-            items = [ds[i] for i in range(n)]; images = torch.stack([im for im, _ in items])
-            labels = torch.as_tensor([ds.labels[i] for i in range(n)])
+            items = [ds[i] for i in idx]
+            images, labels = torch.stack([im for im, _ in items]), torch.as_tensor([label for _, label in items])
         return {'acc_test': (zero_shot_predict(model, images, emb) == labels).float().mean().item()}
+
+class CaptionedClasses(torch.utils.data.Dataset):
+    "A classification dataset seen as (image, caption) pairs: the caption is one of the class's prompts."
+    def __init__(self, dataset):
+        self.dataset, self.prompts = dataset, dataset.class_prompts()
+    def __len__(self): return len(self.dataset)
+    def __getitem__(self, i):
+        image, label = self.dataset[i]
+        return image, self.prompts[label][i % len(self.prompts[label])]
+    def all_captions(self) -> list: return [p for ps in self.prompts for p in ps]
 
 # %% ../nbs/07_training.ipynb
 def make_source(cfg: TrainConfig):
     "The data source a config asks for (files are checked now, with messages that say what to do)."
     if cfg.dataset == 'shapes': return ShapesSource(cfg)
     if cfg.dataset == 'fashion_mnist':
-        return FileSource(cfg, mdata.FashionMNIST('train', cfg.data_path or None, cfg.image_size),
-                          mdata.FashionMNIST('test', cfg.data_path or None, cfg.image_size))
+        test = mdata.FashionMNIST('test', cfg.data_path or None, cfg.image_size)
+        return FileSource(cfg, mdata.FashionMNIST('train', cfg.data_path or None, cfg.image_size), test, test)
     if cfg.dataset == 'csv':
         kw = {k: v for k, v in dict(image_col=cfg.image_col, caption_col=cfg.caption_col, sep=cfg.sep).items() if v}
         ds = mdata.CaptionCSVDataset(cfg.data_path, image_size=cfg.image_size, **kw)
         return FileSource(cfg, ds)
     if cfg.dataset == 'imagefolder':
         ds = mdata.ImageFolderDataset(cfg.data_path, image_size=cfg.image_size)
-        return FileSource(cfg, ds, ds)
+        return FileSource(cfg, CaptionedClasses(ds), ds)
     raise ValueError(f"unknown dataset {cfg.dataset!r}")
 
 # %% ../nbs/07_training.ipynb
@@ -251,13 +283,29 @@ def make_optimizer(model: nn.Module, cfg: TrainConfig, total_steps: int):
     return opt, sched
 
 # %% ../nbs/07_training.ipynb
-def contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negative_emb: Tensor | None = None) -> Tensor:
-    "CLIP's symmetric loss from unit embeddings (B, E); `negative_emb` (M, E) adds captions only images must reject."
+def soft_cross_entropy(logits: Tensor, targets: Tensor) -> Tensor:
+    "Cross-entropy against row-normalised non-negative targets (B, C)."
+    targets = targets / targets.sum(1, keepdim=True)
+    return -(targets * logits.log_softmax(1)).sum(1).mean()
+
+def contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negative_emb: Tensor | None = None,
+                     positives: Tensor | None = None) -> Tensor:
+    """CLIP's symmetric loss from unit embeddings (B, E). `positives` (B, B) bool marks every caption true of an
+    image (default: the diagonal); `negative_emb` (B, k, E) are extra captions only their own image must reject."""
     logits = scale * image_emb @ text_emb.t()                                          # (B, B)
-    labels = torch.arange(len(logits), device=logits.device)
-    loss_texts = F.cross_entropy(logits.t(), labels)                                   # caption -> its image
-    if negative_emb is not None: logits = torch.cat([logits, scale * image_emb @ negative_emb.t()], 1)   # (B, B + M)
-    return (F.cross_entropy(logits, labels) + loss_texts) / 2                          # image -> its caption
+    B = len(logits)
+    pos = (torch.eye(B, device=logits.device) if positives is None else positives.to(logits.device)).float()
+    loss_texts = soft_cross_entropy(logits.t(), pos.t())                              # caption -> its images
+    if negative_emb is not None:
+        extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb)            # (B, k): own negatives only
+        logits, pos = torch.cat([logits, extra], 1), torch.cat([pos, torch.zeros_like(extra)], 1)
+    return (soft_cross_entropy(logits, pos) + loss_texts) / 2                         # image -> its captions
+
+def same_caption(captions: list) -> Tensor:
+    "(B, B) bool: caption j is the same text as caption i."
+    ids = {c: i for i, c in enumerate(dict.fromkeys(captions))}
+    k = torch.tensor([ids[c] for c in captions])
+    return k[:, None] == k[None, :]
 
 # %% ../nbs/07_training.ipynb
 class CheckpointError(RuntimeError): "A checkpoint that is missing, incomplete, unsafe or made for another model."
@@ -364,7 +412,7 @@ def load(path, device: str = 'cpu'):
 class TrainingDiverged(RuntimeError): "The loss was not finite for several steps in a row."
 
 def resolve_precision(precision: str, device: torch.device) -> str:
-    "'auto' -> 'bf16' where the device does bf16 fast (CUDA, AVX-512 BF16/AMX CPUs), else 'fp32'."
+    "'auto' -> 'bf16' where the device does bf16 fast (CUDA, AMX CPUs), else 'fp32'."
     if precision != 'auto': return precision
     return 'bf16' if fast_bf16(device) else 'fp32'
 
@@ -387,7 +435,10 @@ class Trainer:
         if cfg.fine_tuning: pass
         elif ckpt is not None: self.tokenizer = Tokenizer.load(ckpt / 'tokenizer.json')
         else: self.tokenizer = Tokenizer.train(self.source.corpus(), vocab_size=cfg.vocab_size, max_length=cfg.max_length)
-        if not cfg.fine_tuning: model = CLIP(self.model_config())
+        if not cfg.fine_tuning:
+            model = CLIP(self.model_config())
+            if cfg.image_init_std: model.visual.reset_parameters(std=cfg.image_init_std)
+            if cfg.text_init_std: model.text.init_weights(std=cfg.text_init_std)
         self.model = model.to(self.device)
         self.steps_per_epoch = 100 if cfg.fine_tuning else self.source.steps_per_epoch
         epochs = 1 if cfg.fine_tuning else cfg.epochs
@@ -450,22 +501,23 @@ class Trainer:
     def autocast(self):
         return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == 'bf16')
 
-    def loss(self, images: Tensor, captions: list, negatives: list | None = None) -> Tensor:
-        "The contrastive loss of one batch (with the shape-swapped negatives, if any)."
+    def loss(self, images: Tensor, captions: list, negatives: list | None = None, positives: Tensor | None = None) -> Tensor:
+        "The contrastive loss of one batch (identical captions count as true unless `positives` says more)."
         tokens = self.tokenizer(captions).to(self.device)
         with self.autocast():
-            image_emb = self.model.encode_image(images.to(self.device)).float()
-            text_emb = self.model.encode_text(tokens).float()
+            image_emb = self.model.encode_image(images.to(self.device)).float()                # (B, E)
+            text_emb = self.model.encode_text(tokens).float()                                   # (B, E)
             neg_emb = None
             if negatives:
                 neg_tokens = self.tokenizer([c for cs in negatives for c in cs]).to(self.device)
-                neg_emb = self.model.encode_text(neg_tokens).float()
-        return contrastive_loss(image_emb, text_emb, self.model.temperature, neg_emb)
+                neg_emb = self.model.encode_text(neg_tokens).float().view(len(negatives), -1, text_emb.shape[1])  # (B, k, E)
+        if positives is None: positives = same_caption(captions)
+        return contrastive_loss(image_emb, text_emb, self.model.temperature, neg_emb, positives)
 
-    def train_step(self, images: Tensor, captions: list, negatives: list | None = None) -> float | None:
+    def train_step(self, images: Tensor, captions: list, negatives: list | None = None, positives: Tensor | None = None) -> float | None:
         "One optimiser step; returns the loss, or None when the loss was not finite (nothing applied)."
         self.model.train()
-        loss = self.loss(images, captions, negatives)
+        loss = self.loss(images, captions, negatives, positives)
         self.opt.zero_grad(set_to_none=True)
         if not torch.isfinite(loss):
             self.bad_steps += 1
@@ -487,7 +539,7 @@ class Trainer:
         "Validation loss on fixed batches plus the accuracies the data source knows how to measure."
         self.model.eval()
         with self.autocast():
-            val = [self.loss(im, caps).item() for im, caps in self.source.val_batches(min(self.cfg.batch_size, 256))]
+            val = [self.loss(*b).item() for b in self.source.val_batches(min(self.cfg.batch_size, 256))]
         return {'val_loss': float(np.mean(val)), **self.source.evaluate(self.model, self.tokenizer, self.device)}
 
     def write_metrics(self):
@@ -517,8 +569,8 @@ class Trainer:
             while self.step < self.total_steps:
                 end = min(self.total_steps, (self.step // spe + 1) * spe)
                 t0, n0 = time.perf_counter(), self.step
-                for images, captions, negatives in self._batches(self.step, end):
-                    loss = self.train_step(images, captions, negatives)
+                for batch in self._batches(self.step, end):
+                    loss = self.train_step(*batch)
                     self.step += 1
                     if loss is not None:
                         self._epoch_loss += loss; self._epoch_n += 1
@@ -576,13 +628,15 @@ _HELP = {
     'dataset': 'training data: shapes (generated, default), csv (your captioned images), fashion_mnist, imagefolder',
     'data_path': 'csv: the CSV/TSV file; imagefolder: the root folder; fashion_mnist: folder with the idx .gz files (optional)',
     'image_col': 'csv: image path column (default: detected)', 'caption_col': 'csv: caption column (default: detected)',
-    'sep': 'csv: separator, e.g. "\\t" or "," (default: detected)', 'image_size': 'image size in pixels (must match the encoder preset)',
+    'sep': 'csv: separator, e.g. "\\t" or "," (default: detected)', 'image_size': 'image size in pixels (0 = the image encoder\'s)',
     'shapes': 'shapes world settings as JSON, e.g. \'{"p_size": 0, "max_objects": 1}\'',
     'image_encoder': 'image encoder backbone: ' + ', '.join(VIT_PRESETS), 'text_encoder': 'text encoder backbone: ' + ', '.join(TEXT_PRESETS),
     'image_dim_out': 'image encoder output dimension (0 = its width)', 'text_dim_out': 'text encoder output dimension (0 = its width)',
     'embedding_dim': 'embedding dimension of CLIP (the joint space)', 'vocab_size': 'vocabulary size of the trained tokenizer',
     'max_length': 'max length of the token encoding', 'max_temperature': 'maximum temperature (logit scale) for the CLIP loss',
-    'use_checkpoint': 'gradient checkpointing (less memory, more compute)', 'epochs': 'epochs for training (ignored in fine-tuning)',
+    'use_checkpoint': 'gradient checkpointing (less memory, more compute)',
+    'image_init_std': 'std of the image encoder\'s initial weights (0 = its default 0.02, which can stall small models)',
+    'text_init_std': 'std of the text encoder\'s initial weights (0 = its default 0.02)', 'epochs': 'epochs for training (ignored in fine-tuning)',
     'steps_per_epoch': 'steps per epoch for generated data', 'max_steps': 'stop after this many steps in all (0 = no limit)',
     'batch_size': 'batch size', 'lr': 'learning rate', 'warmup': 'warmup steps', 'decay': 'weight decay',
     'beta_1': 'Adam beta_1', 'beta_2': 'Adam beta_2 (0.98 recommended for ViT)', 'epsilon': 'Adam epsilon (1e-6 recommended for ViT)',
