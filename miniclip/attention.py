@@ -12,7 +12,7 @@ from torch.utils.checkpoint import checkpoint
 from einops import rearrange, einsum
 
 # %% auto 0
-__all__ = ['attention', 'MultiHeadAttention', 'MLP', 'Block', 'Transformer']
+__all__ = ['attention', 'MultiHeadAttention', 'MLP', 'Block', 'Transformer', 'init_linear_and_norm_', 'init_residual_']
 
 # %% ../nbs/02_attention.ipynb
 def attention(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | None = None, dropout: float = 0.0):
@@ -94,3 +94,20 @@ class Transformer(nn.Module):
             else:
                 x = block(x, causal=causal, key_padding_mask=key_padding_mask)
         return x
+
+# %% ../nbs/02_attention.ipynb
+@torch.no_grad()
+def init_linear_and_norm_(module: nn.Module, std: float = 0.02):
+    "N(0, std) for every Linear weight in `module`, zero biases, LayerNorms to the identity (in place)."
+    for m in module.modules():
+        if isinstance(m, nn.Linear):
+            nn.init.normal_(m.weight, std=std)
+            if m.bias is not None: nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.LayerNorm): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+
+@torch.no_grad()
+def init_residual_(transformer: Transformer, std: float = 0.02):
+    "The layers that write into the residual stream get std / sqrt(2 * depth) (GPT-2), in place."
+    for block in transformer.blocks:
+        for layer in (block.attn.proj, block.mlp[2]):
+            nn.init.normal_(layer.weight, std=std / math.sqrt(2 * len(transformer.blocks)))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn, Tensor
 from .core import Config, resolve_preset
-from .attention import Transformer
+from .attention import Transformer, init_linear_and_norm_, init_residual_
 
 # %% auto 0
 __all__ = ['TEXT_PRESETS', 'TextConfig', 'eot_positions', 'TextTransformer']
@@ -88,16 +88,10 @@ class TextTransformer(nn.Module):
     @torch.no_grad()
     def init_weights(self, std: float = 0.02):
         "GPT-2 style: N(0, std) weights, zero biases, residual projections / sqrt(2 * layers); projection std width**-0.5."
-        for m in self.modules():
-            if isinstance(m, nn.Linear):
-                nn.init.normal_(m.weight, std=std)
-                if m.bias is not None: nn.init.zeros_(m.bias)
-            elif isinstance(m, nn.LayerNorm): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+        init_linear_and_norm_(self, std)
         nn.init.normal_(self.token_embedding.weight, std=std)
         nn.init.normal_(self.positional_embedding, std=0.01)
-        for block in self.transformer.blocks:                  # the layers that write into the residual stream
-            nn.init.normal_(block.attn.proj.weight, std=std / math.sqrt(2 * self.cfg.layers))
-            nn.init.normal_(block.mlp[2].weight, std=std / math.sqrt(2 * self.cfg.layers))
+        init_residual_(self.transformer, std)                  # the layers that write into the residual stream
         nn.init.normal_(self.proj.weight, std=self.cfg.width ** -0.5)
 
     def _check_tokens(self, tokens: Tensor):

@@ -10,7 +10,7 @@ import torch
 from torch import nn, Tensor
 from einops import rearrange
 from .core import Config, resolve_preset, count_params, human
-from .attention import Transformer
+from .attention import Transformer, init_linear_and_norm_, init_residual_
 
 # %% auto 0
 __all__ = ['VIT_PRESETS', 'patchify', 'unpatchify', 'ViTConfig', 'VisionTransformer', 'vit_params', 'vit_flops', 'vit_table']
@@ -113,13 +113,8 @@ class VisionTransformer(nn.Module):
     @torch.no_grad()
     def reset_parameters(self, std: float = 0.02):
         "Normal(0, std) weights and embeddings, zero biases; residual projections std/sqrt(2*layers)."
-        for m in self.modules():
-            if isinstance(m, nn.Linear):
-                nn.init.normal_(m.weight, std=std)
-                if m.bias is not None: nn.init.zeros_(m.bias)
-            elif isinstance(m, nn.LayerNorm): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
-        for block in self.transformer.blocks:                                   # writes into the residual stream
-            for layer in (block.attn.proj, block.mlp[2]): nn.init.normal_(layer.weight, std=std / math.sqrt(2 * self.cfg.layers))
+        init_linear_and_norm_(self, std)
+        init_residual_(self.transformer, std)                                   # writes into the residual stream
         nn.init.normal_(self.class_embedding, std=std)
         nn.init.normal_(self.positional_embedding, std=std)
         if isinstance(self.proj, nn.Linear): nn.init.normal_(self.proj.weight, std=self.cfg.width ** -0.5)
