@@ -427,6 +427,8 @@ class Trainer:
         seed_everything(cfg.seed)
         ckpt = latest_checkpoint(self.run_dir) if resume else None
         if resume and ckpt is None: self._say(f"no checkpoint in {self.run_dir}: starting a new run")
+        for stale in (self.run_dir / 'checkpoints').glob('.tmp-*') if resume else []:   # half-written by a killed run
+            shutil.rmtree(stale, ignore_errors=True)
         if ckpt is None and not resume: self._archive_old_run()
         if cfg.fine_tuning:
             model, self.tokenizer, _ = load(cfg.fine_tuning)
