@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_training.ipynb 2
 from __future__ import annotations
-import argparse, csv, math, os, random, shutil, sys, time, warnings, json
+import argparse, csv, io, math, os, random, shutil, sys, time, warnings, json
 from dataclasses import dataclass, field, fields, MISSING
 from pathlib import Path
 import numpy as np
@@ -21,11 +21,11 @@ from .text import TEXT_PRESETS
 from . import data as mdata
 
 # %% auto 0
-__all__ = ['DATASETS', 'SHAPES_MAIN_JOB', 'TrainConfig', 'class_embeddings', 'zero_shot_predict', 'ShapesSource', 'FileSource',
-           'CaptionedClasses', 'make_source', 'param_groups', 'lr_factor', 'make_optimizer', 'soft_cross_entropy',
-           'contrastive_loss', 'same_caption', 'CheckpointError', 'save_model', 'atomic_folder', 'save_checkpoint',
-           'latest_checkpoint', 'load_trainer_state', 'config_diff', 'load_weights', 'load', 'TrainingDiverged',
-           'resolve_precision', 'Trainer', 'plot_run', 'train_parser', 'summary', 'train_cli']
+__all__ = ['DATASETS', 'SHAPES_MAIN_JOB', 'TrainConfig', 'class_embeddings', 'encode_images', 'zero_shot_predict', 'ShapesSource',
+           'FileSource', 'CaptionedClasses', 'make_source', 'param_groups', 'lr_factor', 'make_optimizer',
+           'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'CheckpointError', 'save_model', 'atomic_folder',
+           'save_checkpoint', 'latest_checkpoint', 'load_trainer_state', 'config_diff', 'load_weights', 'load',
+           'TrainingDiverged', 'resolve_precision', 'Trainer', 'plot_run', 'train_parser', 'summary', 'train_cli']
 
 # %% ../nbs/07_training.ipynb
 @dataclass
@@ -117,12 +117,14 @@ def class_embeddings(model: CLIP, tokenizer: Tokenizer, prompts_per_class: list,
     return F.normalize(cls, dim=-1)
 
 @torch.no_grad()
+def encode_images(model: CLIP, images: Tensor, device='cpu', batch_size: int = 512) -> Tensor:
+    "Unit image embeddings in batches (N, E), on `device`."
+    model.eval()
+    return torch.cat([model.encode_image(images[i:i + batch_size].to(device)).float() for i in range(0, len(images), batch_size)])
+
 def zero_shot_predict(model: CLIP, images: Tensor, class_emb: Tensor, batch_size: int = 512) -> Tensor:
     "Index of the most similar class embedding for each image. (N,)"
-    model.eval()
-    dev = class_emb.device
-    return torch.cat([(model.encode_image(images[i:i + batch_size].to(dev)).float() @ class_emb.t()).argmax(-1).cpu()
-                      for i in range(0, len(images), batch_size)])
+    return (encode_images(model, images, class_emb.device, batch_size) @ class_emb.t()).argmax(-1).cpu()
 
 # %% ../nbs/07_training.ipynb
 class ShapesSource:
@@ -168,8 +170,9 @@ class ShapesSource:
         all_emb = class_embeddings(model, tokenizer, w.class_prompts(w.pairs), device)           # (48, E)
         held = [w.pair_index(c, s) for c, s in w.heldout_pairs]
         seen, unseen = self.eval_batches(n)
-        pred_seen, pred_unseen = zero_shot_predict(model, seen.images, all_emb), zero_shot_predict(model, unseen.images, all_emb)
-        pred_held = torch.tensor(held)[zero_shot_predict(model, unseen.images, all_emb[held])]
+        pred_seen = zero_shot_predict(model, seen.images, all_emb)
+        sims = (encode_images(model, unseen.images, device) @ all_emb.t()).cpu()                  # held-out images, encoded once
+        pred_unseen, pred_held = sims.argmax(-1), torch.tensor(held)[sims[:, held].argmax(-1)]
         return {'acc_seen': (pred_seen == seen.labels).float().mean().item(),
                 'acc_zeroshot': (pred_held == unseen.labels).float().mean().item(),
                 'acc_generalised': (pred_unseen == unseen.labels).float().mean().item()}
@@ -194,10 +197,14 @@ class FileSource:
         perm = torch.randperm(len(self.dataset), generator=torch.Generator().manual_seed(_mix(self.cfg.seed, epoch) % 2**63))
         return perm[k * batch_size:(k + 1) * batch_size].tolist()
 
+    @staticmethod
+    def _collate(items: list):
+        "(image, caption) items -> (images, captions, negatives=None, positives=None)."
+        return torch.stack([im for im, _ in items]), [c for _, c in items], None, None
+
     def _fetch(self, idx: list, dataset=None):
         ds = dataset or self.dataset
-        items = ds.__getitems__(idx) if hasattr(ds, '__getitems__') else [ds[i] for i in idx]
-        return torch.stack([im for im, _ in items]), [c for _, c in items], None, None
+        return self._collate(ds.__getitems__(idx) if hasattr(ds, '__getitems__') else [ds[i] for i in idx])
 
     def batch(self, step: int, batch_size: int):
         "(images, captions, None, None): no hard negatives; the trainer marks identical captions as positives."
@@ -210,7 +217,7 @@ class FileSource:
             return
         batches = [self._indices(s, batch_size) for s in range(start_step, end_step)]
         dl = torch.utils.data.DataLoader(self.dataset, batch_sampler=batches, num_workers=self.cfg.workers,
-                                         collate_fn=lambda items: (torch.stack([i for i, _ in items]), [c for _, c in items], None, None),
+                                         collate_fn=self._collate,
                                          persistent_workers=False, prefetch_factor=4)
         yield from dl
 
@@ -434,10 +441,9 @@ class Trainer:
             model, self.tokenizer, _ = load(cfg.fine_tuning)
             cfg = self.cfg = cfg.replace(image_size=model.cfg.vision.image_size)
         self.source = source or make_source(cfg)
-        if cfg.fine_tuning: pass
-        elif ckpt is not None: self.tokenizer = Tokenizer.load(ckpt / 'tokenizer.json')
-        else: self.tokenizer = Tokenizer.train(self.source.corpus(), vocab_size=cfg.vocab_size, max_length=cfg.max_length)
         if not cfg.fine_tuning:
+            if ckpt is not None: self.tokenizer = Tokenizer.load(ckpt / 'tokenizer.json')
+            else: self.tokenizer = Tokenizer.train(self.source.corpus(), vocab_size=cfg.vocab_size, max_length=cfg.max_length)
             model = CLIP(self.model_config())
             if cfg.image_init_std: model.visual.reset_parameters(std=cfg.image_init_std)
             if cfg.text_init_std: model.text.init_weights(std=cfg.text_init_std)
@@ -547,11 +553,9 @@ class Trainer:
     def write_metrics(self):
         "metrics.csv (one row per epoch, pandas-readable) and curves.png."
         if not self.history: return
-        path, keys = self.run_dir / 'metrics.csv', list(self.history[-1])
-        tmp = path.with_name('.metrics.csv.tmp')
-        with open(tmp, 'w', newline='') as f:
-            w = csv.DictWriter(f, fieldnames=keys); w.writeheader(); w.writerows(self.history)
-        os.replace(tmp, path)
+        text = io.StringIO()
+        w = csv.DictWriter(text, fieldnames=list(self.history[-1])); w.writeheader(); w.writerows(self.history)
+        _write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
         plot_run(self.history, self.log, self.run_dir / 'curves.png')
 
     # ---- the loop ---------------------------------------------------------------------------
