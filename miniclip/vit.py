@@ -13,7 +13,8 @@ from .core import Config, resolve_preset, count_params, human
 from .attention import Transformer, init_linear_and_norm_, init_residual_
 
 # %% auto 0
-__all__ = ['VIT_PRESETS', 'patchify', 'unpatchify', 'ViTConfig', 'VisionTransformer', 'vit_params', 'vit_flops', 'vit_table']
+__all__ = ['VIT_PRESETS', 'patchify', 'unpatchify', 'ConvStem', 'ViTConfig', 'VisionTransformer', 'stem_cost', 'vit_params',
+           'vit_flops', 'vit_table']
 
 # %% ../nbs/03_vit.ipynb
 def patchify(images: Tensor, patch_size: int) -> Tensor:
@@ -37,6 +38,26 @@ def unpatchify(patches: Tensor, patch_size: int, grid: int | tuple[int, int] | N
     return rearrange(patches, 'b (h w) (p1 p2 c) -> b c (h p1) (w p2)', h=gh, w=gw, p1=patch_size, p2=patch_size)
 
 # %% ../nbs/03_vit.ipynb
+class ConvStem(nn.Module):
+    "Images (B, C, H, W) -> tokens (B, (H/P)*(W/P), D) by stride-2 3x3 convolutions, then a 2x2 stride-2 one (P = 2^k)."
+    def __init__(self, channels: int, width: int, patch_size: int):
+        super().__init__()
+        layers, c_in = [], channels
+        for i in range(int(math.log2(patch_size)) - 1):                    # each halves H and W
+            c_out = min(width, 32 * 2 ** i)
+            layers += [nn.Conv2d(c_in, c_out, 3, stride=2, padding=1, bias=False), nn.GroupNorm(1, c_out), nn.GELU()]
+            c_in = c_out
+        self.features = nn.Sequential(*layers)                               # (B, c_in, H*2/P, W*2/P)
+        self.to_tokens = nn.Conv2d(c_in, width, kernel_size=2, stride=2)    # (B, D, H/P, W/P)
+
+    def reset_parameters(self):
+        for m in self.modules():
+            if m is not self and hasattr(m, 'reset_parameters'): m.reset_parameters()
+
+    def forward(self, images: Tensor) -> Tensor:
+        return rearrange(self.to_tokens(self.features(images)), 'b d h w -> b (h w) d')   # (B, N, D)
+
+# %% ../nbs/03_vit.ipynb
 @dataclass
 class ViTConfig(Config):
     "Vision transformer sizes. Defaults: a ~0.8M-parameter ViT for 32 px images that trains on a laptop CPU."
@@ -51,6 +72,7 @@ class ViTConfig(Config):
     dropout: float = 0.0
     use_checkpoint: bool = False   # gradient checkpointing: recompute block activations in backward
     fused: bool = True             # F.scaled_dot_product_attention (False: the written-out attention)
+    stem: str = 'patch'            # 'patch': a Linear on each patch; 'conv': stride-2 3x3 convolutions (Xiao et al. 2021)
 
     def __post_init__(self):
         for name in ('image_size', 'patch_size', 'width', 'layers', 'heads', 'channels'):
@@ -60,6 +82,10 @@ class ViTConfig(Config):
             ok = [p for p in range(2, self.image_size + 1) if self.image_size % p == 0 and p <= 32]
             raise ValueError(f"image_size={self.image_size} is not divisible by patch_size={self.patch_size}; "
                              f"patch sizes that fit: {ok}")
+        if self.stem not in ('patch', 'conv'): raise ValueError(f"ViTConfig.stem must be 'patch' or 'conv', got {self.stem!r}")
+        if self.stem == 'conv' and self.patch_size & (self.patch_size - 1):
+            raise ValueError(f"the conv stem halves the image log2(patch_size) times, so patch_size must be a power of two "
+                             f"(2, 4, 8, 16, 32); got {self.patch_size}. Use stem='patch' for other sizes")
         if self.width % self.heads:
             ok = [h for h in range(1, 17) if self.width % h == 0]
             raise ValueError(f"width={self.width} is not divisible by heads={self.heads}; "
@@ -91,6 +117,8 @@ VIT_PRESETS = {
     'T/8@64':   ViTConfig(image_size=64, patch_size=8, width=128, layers=4, heads=4),
     'T/8@32':   ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4),   # the main job's: 4x fewer tokens than T/4
     'N/8@32':   ViTConfig(image_size=32, patch_size=8, width=64, layers=2, heads=2),
+    # with a convolutional stem: the shapes-world main job's encoder
+    'T/8@32-conv': ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4, stem='conv'),
 }
 
 # %% ../nbs/03_vit.ipynb
@@ -100,7 +128,8 @@ class VisionTransformer(nn.Module):
         super().__init__()
         self.cfg = cfg = resolve_preset(cfg if cfg is not None else ViTConfig(), VIT_PRESETS, 'ViT preset')
         D = cfg.width
-        self.patch_embed = nn.Linear(cfg.patch_dim, D, bias=False)             # E
+        self.patch_embed = (nn.Linear(cfg.patch_dim, D, bias=False) if cfg.stem == 'patch'   # E
+                            else ConvStem(cfg.channels, D, cfg.patch_size))
         self.class_embedding = nn.Parameter(torch.empty(D))                    # x_class
         self.positional_embedding = nn.Parameter(torch.empty(cfg.seq_len, D))  # E_pos
         self.ln_pre = nn.LayerNorm(D)
@@ -118,6 +147,7 @@ class VisionTransformer(nn.Module):
         nn.init.normal_(self.class_embedding, std=std)
         nn.init.normal_(self.positional_embedding, std=std)
         if isinstance(self.proj, nn.Linear): nn.init.normal_(self.proj.weight, std=self.cfg.width ** -0.5)
+        if isinstance(self.patch_embed, ConvStem): self.patch_embed.reset_parameters()   # convolutions: PyTorch's init
 
     def _check(self, images: Tensor):
         c, s = self.cfg.channels, self.cfg.image_size
@@ -130,7 +160,7 @@ class VisionTransformer(nn.Module):
     def embed(self, images: Tensor) -> Tensor:
         "The input sequence z_0: class token + embedded patches, plus positions. (B, C, H, W) -> (B, N+1, D)."
         self._check(images)
-        x = self.patch_embed(patchify(images, self.cfg.patch_size))            # (B, N, D)
+        x = self.patch_embed(patchify(images, self.cfg.patch_size) if self.cfg.stem == 'patch' else images)   # (B, N, D)
         cls = self.class_embedding.to(x.dtype).expand(x.shape[0], 1, -1)      # (B, 1, D)
         return torch.cat([cls, x], dim=1) + self.positional_embedding.to(x.dtype)   # (B, N+1, D)
 
@@ -140,12 +170,24 @@ class VisionTransformer(nn.Module):
         return self.proj(self.ln_post(x[:, 0]))                                # class token -> (B, output_dim)
 
 # %% ../nbs/03_vit.ipynb
+def stem_cost(cfg: ViTConfig) -> tuple[int, int]:
+    "(parameters, forward FLOPs per image) of the step that turns pixels into tokens."
+    D, S, P = cfg.width, cfg.image_size, cfg.patch_size
+    if cfg.stem == 'patch': return cfg.patch_dim * D, 2 * cfg.num_patches * cfg.patch_dim * D
+    params, flops, c_in = 0, 0, cfg.channels
+    for i in range(int(math.log2(P)) - 1):
+        c_out, side = min(D, 32 * 2 ** i), S >> (i + 1)                     # output channels, output pixels per side
+        params += 9 * c_in * c_out + 2 * c_out                              # 3x3 kernel (no bias), GroupNorm
+        flops += 2 * side * side * c_out * 9 * c_in
+        c_in = c_out
+    return params + 4 * c_in * D + D, flops + 2 * cfg.num_patches * D * 4 * c_in   # the 2x2 convolution to tokens
+
 def vit_params(cfg: ViTConfig | str) -> int:
     "Parameter count of a `VisionTransformer(cfg)`, from the formula (no model is built)."
     cfg = resolve_preset(cfg, VIT_PRESETS, 'ViT preset')
     D, hidden = cfg.width, int(cfg.width * cfg.mlp_ratio)
     block = (4 * D * D + 4 * D) + (2 * D * hidden + hidden + D) + 4 * D    # attention, MLP, two LayerNorms
-    return (cfg.patch_dim * D + D + cfg.seq_len * D + 2 * D                # patch embed, class, positions, ln_pre
+    return (stem_cost(cfg)[0] + D + cfg.seq_len * D + 2 * D                # patch embed, class, positions, ln_pre
             + cfg.layers * block + 2 * D + (0 if cfg.output_dim == D else D * cfg.output_dim))
 
 def vit_flops(cfg: ViTConfig | str) -> int:
@@ -154,7 +196,7 @@ def vit_flops(cfg: ViTConfig | str) -> int:
     D, T, hidden = cfg.width, cfg.seq_len, int(cfg.width * cfg.mlp_ratio)
     per_block = 2 * T * (4 * D * D + 2 * D * hidden) + 2 * 2 * T * T * D   # projections + MLP, then QK^T and AV
     out = 0 if cfg.output_dim == D else 2 * D * cfg.output_dim
-    return 2 * cfg.num_patches * cfg.patch_dim * D + cfg.layers * per_block + out
+    return stem_cost(cfg)[1] + cfg.layers * per_block + out
 
 def vit_table(presets: dict | None = None):
     "A pandas DataFrame: size, tokens, parameters and GFLOPs per image for each preset."
