@@ -127,6 +127,7 @@ class ShapesConfig(Config):
     colours: dict = field(default_factory=_default_colours)                         # name -> (r, g, b) 0..255
     sizes: dict = field(default_factory=lambda: {'small': 0.26, 'medium': 0.36, 'large': 0.46})  # radius / cell
     max_objects: int = 2                  # 1 or 2 objects per image
+    grid: int = 3                         # cells per side: 3 = the 3x3 grid of positions; 1 = one object with the whole image as its cell
     p_two_objects: float = 0.5            # chance of a two-object scene when max_objects == 2
     holdout_frac: float = 0.2             # fraction of (colour, shape) pairs never seen in training
     split_seed: int = 0                   # which pairs are held out
@@ -157,6 +158,8 @@ class ShapesConfig(Config):
         if any(not 0 < r <= 0.5 for r in self.sizes.values()):
             raise ValueError(f"sizes are radii as a fraction of a grid cell and must be in (0, 0.5]; got {self.sizes}")
         if self.max_objects not in (1, 2): raise ValueError(f"max_objects must be 1 or 2, got {self.max_objects}")
+        if self.grid not in (1, 3): raise ValueError(f"grid must be 3 (a 3x3 grid of positions) or 1 (one object filling the image), got {self.grid}")
+        if self.grid == 1 and self.max_objects != 1: raise ValueError("grid=1 has room for one object only: set max_objects=1")
         if not 0 <= self.holdout_frac < 1: raise ValueError(f"holdout_frac must be in [0, 1), got {self.holdout_frac}")
         if self.image_size < 8: raise ValueError(f"image_size must be at least 8 pixels, got {self.image_size}")
         for k in ('p_two_objects', 'p_colour', 'p_shape', 'p_size', 'p_position', 'p_relation', 'p_both_objects'):
@@ -252,6 +255,10 @@ _NU, _NCAP = 40, 13                         # uniforms per image; the last _NCAP
 _U_NOBJ, _U_PAIR, _U_SIZE, _U_CELL, _U_JX, _U_JY, _U_SJ, _U_ROT, _U_RGB, _U_BG, _U_NOISE = 0, 1, 3, 5, 7, 9, 11, 13, 15, 21, 25
 _U_CAP = _NU - _NCAP
 
+def _cell_col_row(cell, grid: int):
+    "(column, row) of a position 0..8 on a grid with `grid` cells per side (grid 1: the one cell is the whole image)."
+    return (cell % 3, cell // 3) if grid == 3 else (cell * 0, cell * 0)
+
 def _draw_scenes(world, seed: int, index: Tensor, split: str, n_objects: int | None = None) -> dict:
     "Attributes and jitter for the images `index` of `seed`: a dict of tensors, (n, 2) per object (-1 = no object)."
     cfg, n = world.cfg, len(index)
@@ -262,15 +269,16 @@ def _draw_scenes(world, seed: int, index: Tensor, split: str, n_objects: int | N
     pick = (U[:, _U_PAIR:_U_PAIR + 2] * len(pairs)).long().clamp_(max=len(pairs) - 1)   # (n, 2)
     colour, shape = pairs[pick, 0], pairs[pick, 1]
     size = (U[:, _U_SIZE:_U_SIZE + 2] * len(cfg.sizes)).long().clamp_(max=len(cfg.sizes) - 1)
-    cell0 = (U[:, _U_CELL] * 9).long().clamp_(max=8)
+    cell0 = (U[:, _U_CELL] * 9).long().clamp_(max=8) if cfg.grid == 3 else torch.full((n,), 4)   # grid 1: the centre
     cell1 = (cell0 + 1 + (U[:, _U_CELL + 1] * 8).long().clamp_(max=7)) % 9          # always a different cell
     cell = torch.stack([cell0, cell1], 1)
     r = world._size_fracs[size] * (1 + cfg.size_jitter * (2 * U[:, _U_SJ:_U_SJ + 2] - 1))
     r = r.clamp_(max=0.5)                                                             # radius in cell units
     room = (0.5 - r) * cfg.position_jitter                                           # stay inside the cell
-    cs = cfg.image_size / 3                                                           # cell size in pixels
-    cx = ((cell % 3) + 0.5 + room * (2 * U[:, _U_JX:_U_JX + 2] - 1)) * cs
-    cy = ((cell // 3) + 0.5 + room * (2 * U[:, _U_JY:_U_JY + 2] - 1)) * cs
+    cs = cfg.image_size / cfg.grid                                                    # cell size in pixels
+    col, row = _cell_col_row(cell, cfg.grid)
+    cx = (col + 0.5 + room * (2 * U[:, _U_JX:_U_JX + 2] - 1)) * cs
+    cy = (row + 0.5 + room * (2 * U[:, _U_JY:_U_JY + 2] - 1)) * cs
     angle = math.radians(cfg.rotation_jitter) * (2 * U[:, _U_ROT:_U_ROT + 2] - 1)
     rgb = world._rgb[colour] + cfg.colour_jitter * (2 * U[:, _U_RGB:_U_RGB + 6].view(n, 2, 3) - 1)
     lo, hi = cfg.background
@@ -364,8 +372,9 @@ class ShapesWorld:
         n_tiles = max(64, 2 ** 22 // S ** 2)                           # about 16 MB of noise, whatever the size
         g = torch.Generator().manual_seed(1234 + S)
         self._noise_bank = cfg.noise_std * torch.randn(n_tiles, S, S, generator=g)
-        self._patch = P = min(S, math.ceil(S / 3) + 2)                  # side of the patch around a cell
-        origin = [(max(0, min(S - P, (c % 3) * S // 3 - 1)), max(0, min(S - P, (c // 3) * S // 3 - 1))) for c in range(9)]
+        self._patch = P = min(S, math.ceil(S / cfg.grid) + 2)          # side of the patch around a cell
+        origin = [(max(0, min(S - P, col * S // 3 - 1)), max(0, min(S - P, row * S // 3 - 1)))
+                  for col, row in (_cell_col_row(c, cfg.grid) for c in range(9))]
         self._patch_origin = torch.tensor(origin)                       # (9, 2) x0, y0 of each cell's patch
         ar = torch.arange(P)
         self._patch_pixels = torch.stack([((y0 + ar)[:, None] * S + x0 + ar).reshape(-1) for x0, y0 in origin])  # (9, P*P)
@@ -373,7 +382,7 @@ class ShapesWorld:
     def __repr__(self):
         c = self.cfg
         return (f"ShapesWorld({c.image_size}px, {len(self.shapes)} shapes x {len(self.colours)} colours x {len(self.sizes)} sizes "
-                f"x 9 positions, up to {c.max_objects} objects; {len(self.heldout_pairs)} of {len(self.pairs)} pairs held out)")
+                f"x {9 if c.grid == 3 else 1} position{'s' if c.grid == 3 else ''}, up to {c.max_objects} object{'s' if c.max_objects > 1 else ''}; {len(self.heldout_pairs)} of {len(self.pairs)} pairs held out)")
 
     def _split_table(self, split: str) -> Tensor:
         if split not in self._tables: raise ValueError(f"split must be 'train', 'heldout' or 'all', got {split!r}")
@@ -406,7 +415,7 @@ class ShapesWorld:
         n_obj = torch.tensor([len(objs) for objs in specs])
         if not ((n_obj >= 1) & (n_obj <= 2)).all(): raise ValueError("each scene needs 1 or 2 objects")
         sc['n_objects'] = n_obj
-        cs, pj = self.cfg.image_size / 3, self.cfg.position_jitter
+        cs, pj = self.cfg.image_size / self.cfg.grid, self.cfg.position_jitter
         for i, objs in enumerate(specs):
             if len(objs) == 2 and objs[0].get('position', 'center') == objs[1].get('position', 'center'):
                 raise ValueError(f"scene {i}: two objects need two different positions")
@@ -416,7 +425,8 @@ class ShapesWorld:
                     continue
                 o, cell0, r0 = objs[k], sc['cell'][i, k].item(), sc['radius'][i, k].item() / cs   # the drawn jitter
                 room0 = max((0.5 - r0) * pj, 1e-6)
-                tx, ty = (sc['cx'][i, k] / cs - cell0 % 3 - 0.5) / room0, (sc['cy'][i, k] / cs - cell0 // 3 - 0.5) / room0
+                col0, row0 = _cell_col_row(cell0, self.cfg.grid)
+                tx, ty = (sc['cx'][i, k] / cs - col0 - 0.5) / room0, (sc['cy'][i, k] / cs - row0 - 0.5) / room0
                 colour, rgb0 = _lookup(self.colours, o['colour'], 'colour'), sc['rgb'][i, k] - self._rgb[sc['colour'][i, k]]
                 size, cell = _lookup(self.sizes, o.get('size', 'large'), 'size'), _lookup(POSITIONS, o.get('position', 'center'), 'position')
                 exact = o.get('exact', False)
@@ -424,7 +434,9 @@ class ShapesWorld:
                 room = 0.0 if exact else (0.5 - r) * pj
                 sc['colour'][i, k], sc['shape'][i, k], sc['size'][i, k], sc['cell'][i, k] = colour, _lookup(self.shapes, o['shape'], 'shape'), size, cell
                 sc['radius'][i, k] = r * cs
-                sc['cx'][i, k], sc['cy'][i, k] = (cell % 3 + 0.5 + room * tx) * cs, (cell // 3 + 0.5 + room * ty) * cs
+                if self.cfg.grid == 1 and cell != 4: raise ValueError(f"scene {i}: with grid=1 the only position is 'center'")
+                col, row = _cell_col_row(cell, self.cfg.grid)
+                sc['cx'][i, k], sc['cy'][i, k] = (col + 0.5 + room * tx) * cs, (row + 0.5 + room * ty) * cs
                 sc['angle'][i, k] = 0.0 if exact else sc['angle'][i, k]
                 sc['rgb'][i, k] = self._rgb[colour] + (0 if exact else rgb0)
         sc['rgb'].clamp_(0, 1)
