@@ -486,6 +486,10 @@ class ShapesWorld:
             out.append([t.format(a_np=_article(np_) + loc, np=np_ + loc) for t in templates for np_ in nps for loc in locs])
         return out
 
+    def shape_prompts(self, templates: Sequence[str] = PROMPT_TEMPLATES) -> list:
+        "Prompts per shape that name no colour ('a picture of a star'): does the model know shapes apart from colours?"
+        return [[t.format(a_np=_article(s), np=s) for t in templates] for s in self.shapes]
+
     def caption_corpus(self, n: int = 20_000, split: str = 'train', seed: int = 0) -> list:
         "n training captions (e.g. to train a tokenizer): never a held-out pair when split='train'."
         return self.sample(n, split, seed=seed).captions

@@ -170,8 +170,7 @@ class ShapesSource:
         and a diagnosis: the shape of held-out images named from shape-only prompts ("a star")."""
         w = self.world
         all_emb = class_embeddings(model, tokenizer, w.class_prompts(w.pairs), device)           # (48, E)
-        shape_emb = class_embeddings(model, tokenizer, [[t.format(a_np=mdata._article(s), np=s) for t in mdata.PROMPT_TEMPLATES]
-                                                        for s in w.shapes], device)                # (6, E)
+        shape_emb = class_embeddings(model, tokenizer, w.shape_prompts(), device)                 # (6, E)
         held = [w.pair_index(c, s) for c, s in w.heldout_pairs]
         seen, unseen = self.eval_batches(n)
         pred_seen = zero_shot_predict(model, seen.images, all_emb)
