@@ -12,7 +12,7 @@ from torch.utils.checkpoint import checkpoint
 from einops import rearrange, einsum
 
 # %% auto 0
-__all__ = ['attention', 'MultiHeadAttention', 'MLP', 'Block', 'Transformer', 'init_linear_and_norm_', 'init_residual_']
+__all__ = ['attention', 'MultiHeadAttention', 'MLP', 'Block', 'Transformer', 'init_transformer_', 'init_gpt2_']
 
 # %% ../nbs/02_attention.ipynb
 def attention(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | None = None, dropout: float = 0.0):
@@ -84,7 +84,7 @@ class Transformer(nn.Module):
     def __init__(self, dim: int, depth: int, heads: int, mlp_ratio: float = 4.0, dropout: float = 0.0,
                  fused: bool = True, use_checkpoint: bool = False):
         super().__init__()
-        self.use_checkpoint = use_checkpoint
+        self.dim, self.use_checkpoint = dim, use_checkpoint
         self.blocks = nn.ModuleList([Block(dim, heads, mlp_ratio, dropout, fused) for _ in range(depth)])
 
     def forward(self, x: Tensor, causal: bool = False, key_padding_mask: Tensor | None = None) -> Tensor:
@@ -97,17 +97,26 @@ class Transformer(nn.Module):
 
 # %% ../nbs/02_attention.ipynb
 @torch.no_grad()
-def init_linear_and_norm_(module: nn.Module, std: float = 0.02):
-    "N(0, std) for every Linear weight in `module`, zero biases, LayerNorms to the identity (in place)."
-    for m in module.modules():
-        if isinstance(m, nn.Linear):
-            nn.init.normal_(m.weight, std=std)
-            if m.bias is not None: nn.init.zeros_(m.bias)
-        elif isinstance(m, nn.LayerNorm): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
-
-@torch.no_grad()
-def init_residual_(transformer: Transformer, std: float = 0.02):
-    "The layers that write into the residual stream get std / sqrt(2 * depth) (GPT-2), in place."
+def init_transformer_(transformer: Transformer):
+    "CLIP's width-aware initialisation of every block (in place): the table above; zero biases, identity LayerNorms."
+    C, L = transformer.dim, len(transformer.blocks)
+    attn_std, fc_std, proj_std = C ** -0.5, (2 * C) ** -0.5, C ** -0.5 * (2 * L) ** -0.5
     for block in transformer.blocks:
-        for layer in (block.attn.proj, block.mlp[2]):
-            nn.init.normal_(layer.weight, std=std / math.sqrt(2 * len(transformer.blocks)))
+        for layer, std in ((block.attn.qkv, attn_std), (block.attn.proj, proj_std), (block.mlp[0], fc_std), (block.mlp[2], proj_std)):
+            nn.init.normal_(layer.weight, std=std)
+            if layer.bias is not None: nn.init.zeros_(layer.bias)
+        for ln in (block.ln_1, block.ln_2): ln.reset_parameters()
+
+# %% ../nbs/02_attention.ipynb
+@torch.no_grad()
+def init_gpt2_(module: nn.Module, std: float = 0.02):
+    "GPT-2's fixed initialisation, kept for comparison: every weight and learned embedding N(0, std), residual layers std/sqrt(2L)."
+    for m in module.modules():
+        if isinstance(m, (nn.Linear, nn.Embedding)): nn.init.normal_(m.weight, std=std)
+        if isinstance(m, nn.Linear) and m.bias is not None: nn.init.zeros_(m.bias)
+    for name, p in module.named_parameters():
+        if name.endswith(('class_embedding', 'positional_embedding')): nn.init.normal_(p, std=std)
+    for m in module.modules():
+        if isinstance(m, Transformer):
+            for block in m.blocks:
+                for layer in (block.attn.proj, block.mlp[2]): nn.init.normal_(layer.weight, std=std / math.sqrt(2 * len(m.blocks)))

@@ -4,28 +4,44 @@
 
 # %% ../nbs/00_core.ipynb 2
 from __future__ import annotations
-import dataclasses, json, os, platform, random
-from dataclasses import dataclass, asdict, fields
+import argparse, dataclasses, json, math, os, platform, random
+from dataclasses import dataclass, asdict, field, fields, MISSING
 from pathlib import Path
+from typing import Sequence
 import numpy as np
 import torch
-from torch import nn
+from torch import nn, Tensor
 
 # %% auto 0
-__all__ = ['Config', 'resolve_preset', 'seed_everything', 'get_device', 'cpu_flags', 'fast_bf16', 'count_params', 'human']
+__all__ = ['arg', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite', 'parse_bool',
+           'add_config_args', 'update_config', 'derive_seed', 'hash_uniform', 'get_device', 'cpu_flags', 'fast_bf16',
+           'count_params', 'human', 'show_batch']
 
 # %% ../nbs/00_core.ipynb
+def _default(f):
+    "The default value of a dataclass field (calling its factory)."
+    return f.default_factory() if f.default_factory is not MISSING else f.default
+
+def arg(default, help: str):
+    "A dataclass field with its command-line help: the one place a setting is explained."
+    if isinstance(default, (dict, list)): return field(default_factory=lambda: type(default)(default), metadata={'help': help})
+    return field(default=default, metadata={'help': help})
+
 class Config:
     "Mixin for config dataclasses: dict/JSON round-trips, `replace`, and helpful errors on unknown keys."
     def to_dict(self) -> dict: return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict):
-        "Build from a dict, refusing keys the dataclass does not have (a typo should not pass silently)."
-        names = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - names)
+        "Build from a dict (nested configs from nested dicts), refusing keys the dataclass does not have."
+        names = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(d) - set(names))
         if unknown: raise ValueError(f"{cls.__name__} has no field(s) {unknown}; valid fields: {sorted(names)}")
-        return cls(**d)
+        kw = dict(d)
+        for k, v in d.items():
+            sub = _default(names[k])
+            if isinstance(v, dict) and isinstance(sub, Config): kw[k] = type(sub).from_dict(v)
+        return cls(**kw)
 
     def replace(self, **kwargs):
         "A copy with some fields changed (unknown fields are an error)."
@@ -44,6 +60,14 @@ class Config:
         return cls.from_dict(json.loads(s))
 
 # %% ../nbs/00_core.ipynb
+def patch_to(cls):
+    "Decorator: add the function to `cls` as a method (a class can then grow cell by cell)."
+    def add(f):
+        setattr(cls, f.__name__, f)
+        return f
+    return add
+
+# %% ../nbs/00_core.ipynb
 def resolve_preset(name_or_cfg, presets: dict, kind: str = 'preset'):
     "Return `presets[name]` (a config); a config passes through; an unknown name lists the valid ones."
     if not isinstance(name_or_cfg, str): return name_or_cfg
@@ -57,6 +81,82 @@ def seed_everything(seed: int = 42) -> int:
     np.random.seed(seed % 2**32)
     torch.manual_seed(seed)
     return seed
+
+# %% ../nbs/00_core.ipynb
+def check(ok: bool, msg: str):
+    "Raise ValueError(msg) unless `ok`."
+    if not ok: raise ValueError(msg)
+
+def is_int(v) -> bool: return isinstance(v, int) and not isinstance(v, bool)
+def is_finite(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+# %% ../nbs/00_core.ipynb
+def parse_bool(s) -> bool:
+    "'true'/'false' (and yes/no/1/0/on/off) -> bool, for flags."
+    if isinstance(s, bool): return s
+    if s.lower() in ('1', 'true', 'yes', 'y', 'on'): return True
+    if s.lower() in ('0', 'false', 'no', 'n', 'off'): return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
+
+def add_config_args(parser: argparse.ArgumentParser, cls) -> argparse.ArgumentParser:
+    "One flag per field of `cls` that has help (nested configs included); flags not given are left out of the result."
+    for f in fields(cls):
+        default = _default(f)
+        if isinstance(default, Config): add_config_args(parser, type(default)); continue
+        if 'help' not in f.metadata: continue
+        kind = {bool: parse_bool, int: int, float: float, str: str, dict: json.loads}[type(default)]
+        extra = dict(nargs='?', const=True) if kind is parse_bool else {}
+        parser.add_argument(f'-{f.name}', f'--{f.name}', type=kind, default=argparse.SUPPRESS,
+                            help=f"{f.metadata['help']} (default: {default})".replace('%', '%%'), **extra)
+    return parser
+
+def update_config(cfg: Config, flags: dict) -> Config:
+    "A copy of `cfg` with flat `flags` {field name: value} applied wherever the field lives (nested configs too)."
+    d, left = cfg.to_dict(), dict(flags)
+    def visit(c, d):
+        for f in fields(c):
+            v = getattr(c, f.name)
+            if isinstance(v, Config): visit(v, d[f.name])
+            elif f.name in left: d[f.name] = left.pop(f.name)
+    visit(cfg, d)
+    if left: raise ValueError(f"unknown setting(s) {sorted(left)}")
+    return type(cfg).from_dict(d)
+
+# %% ../nbs/00_core.ipynb
+_M32 = 0xFFFFFFFF
+
+def _mix32(x: Tensor) -> Tensor:
+    "lowbias32 integer hash of int64 values in [0, 2**32) (wrap-around multiplication, low 32 bits kept)."
+    x = x ^ (x >> 16)
+    x = (x * 0x7FEB352D) & _M32
+    x = x ^ (x >> 15)
+    x = (x * 0x846CA68B) & _M32
+    return x ^ (x >> 16)
+
+def _mix32_py(x: int) -> int:
+    "The same hash in plain Python (the reference for the tensor version)."
+    x ^= x >> 16; x = (x * 0x7FEB352D) & _M32
+    x ^= x >> 15; x = (x * 0x846CA68B) & _M32
+    return x ^ (x >> 16)
+
+def derive_seed(*xs: int) -> int:
+    "A seed in [0, 2**62) that is a pure function of the integers `xs` (any sign, up to 64 bits each)."
+    lo, hi = 0x9E3779B9, 0x5BD1E995
+    for x in xs:
+        x &= 2 ** 64 - 1
+        lo = _mix32_py(lo ^ (x & _M32) ^ hi)
+        hi = _mix32_py(hi ^ (x >> 32) ^ lo)
+    return ((hi << 32) | lo) >> 2
+
+def hash_uniform(seed: int, index: Tensor | Sequence[int], n_streams: int) -> Tensor:
+    "Uniform floats in [0, 1) of shape (len(index), n_streams), a pure function of (seed, index, stream)."
+    index = torch.as_tensor(index, dtype=torch.int64).reshape(-1)
+    s = _mix32_py(_mix32_py(seed & _M32) ^ ((seed >> 32) & _M32) ^ 0x5BD1E995)
+    h = _mix32((index & _M32) ^ s)                                  # (n,)
+    h = _mix32(h ^ ((index >> 32) & _M32))
+    streams = _mix32(torch.arange(n_streams, dtype=torch.int64) * 0x9E3779B9 & _M32)   # (S,)
+    bits = _mix32(h[:, None] ^ streams[None, :])                    # (n, S), 32 random bits each
+    return (bits >> 8).float() * (1.0 / (1 << 24))                  # 24 bits: exact in float32
 
 # %% ../nbs/00_core.ipynb
 def _mps_available() -> bool:
@@ -110,3 +210,21 @@ def human(n: float) -> str:
     for unit, div in (('B', 1e9), ('M', 1e6), ('K', 1e3)):
         if abs(n) >= div: return f"{n/div:.1f}{unit}"
     return str(int(n))
+
+# %% ../nbs/00_core.ipynb
+def show_batch(images: Tensor, captions: Sequence[str] | None = None, ncols: int = 6, width: float = 13.,
+               title: str | None = None, wrap: int = 28):
+    "Show images (n, C, H, W) in [0, 1] (or a list of (C, H, W)) in a grid with their captions under them (matplotlib)."
+    import textwrap, matplotlib.pyplot as plt
+    n = len(images); nrows = -(-n // ncols)
+    fig, axs = plt.subplots(nrows, ncols, figsize=(width, width / ncols * nrows * 1.35), squeeze=False)
+    for i, ax in enumerate(axs.flat):
+        ax.axis('off')
+        if i >= n: continue
+        img = images[i].detach().float().clamp(0, 1)
+        ax.imshow(img[0] if img.shape[0] == 1 else img.permute(1, 2, 0), cmap='gray' if img.shape[0] == 1 else None,
+                  vmin=0, vmax=1, interpolation='nearest')
+        if captions is not None: ax.set_title(textwrap.fill(str(captions[i]), wrap), fontsize=7.5)
+    if title: fig.suptitle(title)
+    plt.tight_layout(); plt.show()
+    return fig

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn, Tensor
 from .core import Config, resolve_preset
-from .attention import Transformer, init_linear_and_norm_, init_residual_
+from .attention import Transformer, init_transformer_
 
 # %% auto 0
 __all__ = ['TEXT_PRESETS', 'TextConfig', 'eot_positions', 'TextTransformer']
@@ -24,7 +24,7 @@ class TextConfig(Config):
     layers: int = 4
     heads: int = 4
     mlp_ratio: float = 4.0        # MLP hidden size = mlp_ratio * width
-    output_dim: int = 128         # size of the projected feature (the original's text_dim_out)
+    output_dim: int | None = None # the original's text_dim_out; None -> width (no projection)
     dropout: float = 0.0
     eot_id: int = 2               # end-of-text id: the feature is read at this token
     pad_id: int = 0               # padding id: used only to find the last real token of a row without EOT
@@ -32,6 +32,7 @@ class TextConfig(Config):
     fused: bool = True            # use F.scaled_dot_product_attention
 
     def __post_init__(self):
+        if self.output_dim is None: self.output_dim = self.width
         for name in ('vocab_size', 'context_length', 'width', 'layers', 'heads', 'output_dim'):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1:
@@ -53,11 +54,11 @@ class TextConfig(Config):
 
 # %% ../nbs/04_text_encoder.ipynb
 TEXT_PRESETS = {
-    'nano': TextConfig(width=64, layers=2, heads=2, output_dim=64),
-    'T':    TextConfig(),                                                               # 128 wide, 4 layers, 4 heads
-    'S':    TextConfig(width=512, layers=8, heads=8, mlp_ratio=2.0, output_dim=512),   # the original's GPTSmall
-    'B':    TextConfig(width=512, layers=12, heads=8, output_dim=512),                 # the CLIP paper's text encoder
-    'L':    TextConfig(width=768, layers=12, heads=12, output_dim=768),                # CLIP ViT-L/14's text encoder
+    'nano': TextConfig(width=64, layers=2, heads=2),
+    'T':    TextConfig(),                                                 # 128 wide, 4 layers, 4 heads
+    'S':    TextConfig(width=512, layers=8, heads=8, mlp_ratio=2.0),      # the original's GPTSmall
+    'B':    TextConfig(width=512, layers=12, heads=8),                    # the CLIP paper's text encoder
+    'L':    TextConfig(width=768, layers=12, heads=12),                   # CLIP ViT-L/14's text encoder
 }
 
 # %% ../nbs/04_text_encoder.ipynb
@@ -82,19 +83,20 @@ class TextTransformer(nn.Module):
         self.transformer = Transformer(cfg.width, cfg.layers, cfg.heads, cfg.mlp_ratio, cfg.dropout,
                                        fused=cfg.fused, use_checkpoint=cfg.use_checkpoint)
         self.ln_final = nn.LayerNorm(cfg.width)
-        self.proj = nn.Linear(cfg.width, cfg.output_dim, bias=False)                    # W_proj
-        self.init_weights()
+        self.proj = (nn.Identity() if cfg.output_dim == cfg.width                          # W_out
+                     else nn.Linear(cfg.width, cfg.output_dim, bias=False))
+        self.reset_parameters()
 
     @torch.no_grad()
-    def init_weights(self, std: float = 0.02):
-        "GPT-2 style: N(0, std) weights, zero biases, residual projections / sqrt(2 * layers); projection std width**-0.5."
-        init_linear_and_norm_(self, std)
-        nn.init.normal_(self.token_embedding.weight, std=std)
+    def reset_parameters(self):
+        "CLIP's initialisation: the blocks by `init_transformer_`, token embeddings 0.02, positions 0.01, projection C^-1/2."
+        init_transformer_(self.transformer)
+        nn.init.normal_(self.token_embedding.weight, std=0.02)
         nn.init.normal_(self.positional_embedding, std=0.01)
-        init_residual_(self.transformer, std)                  # the layers that write into the residual stream
-        nn.init.normal_(self.proj.weight, std=self.cfg.width ** -0.5)
+        self.ln_final.reset_parameters()
+        if isinstance(self.proj, nn.Linear): nn.init.normal_(self.proj.weight, std=self.cfg.width ** -0.5)
 
-    def _check_tokens(self, tokens: Tensor):
+    def _check_input(self, tokens: Tensor):
         cfg = self.cfg
         if not isinstance(tokens, Tensor) or tokens.dim() != 2:
             shape = tuple(tokens.shape) if isinstance(tokens, Tensor) else type(tokens).__name__
@@ -114,7 +116,7 @@ class TextTransformer(nn.Module):
 
     def embed(self, tokens: Tensor) -> Tensor:
         "Token + learned position embeddings: (B, T) ids -> (B, T, C)."
-        self._check_tokens(tokens)
+        self._check_input(tokens)
         return self.token_embedding(tokens) + self.positional_embedding[:tokens.shape[1]]   # (B, T, C)
 
     def forward_features(self, tokens: Tensor) -> Tensor:
@@ -123,7 +125,7 @@ class TextTransformer(nn.Module):
         return self.ln_final(x)
 
     def forward(self, tokens: Tensor) -> Tensor:
-        "Caption features: the hidden state at each row's end-of-text token, projected. (B, T) -> (B, output_dim)."
+        "Caption features: the hidden state at each row's end-of-text token (projected if output_dim != width). (B, T) -> (B, output_dim)."
         h = self.forward_features(tokens)                                                  # (B, T, C)
         eot = eot_positions(tokens, self.cfg.eot_id, self.cfg.pad_id)                      # (B,)
         return self.proj(h[torch.arange(h.shape[0], device=h.device), eot])                # (B, output_dim)

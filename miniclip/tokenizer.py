@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_tokenizer.ipynb 2
 from __future__ import annotations
-import json, unicodedata
+import json, math, unicodedata
 from pathlib import Path
 from typing import Iterable
 import torch
@@ -12,7 +12,7 @@ from torch import Tensor
 from tokenizers import Tokenizer as HFTokenizer, decoders, models, pre_tokenizers, trainers
 
 # %% auto 0
-__all__ = ['SPECIAL_TOKENS', 'PAD_ID', 'SOT_ID', 'EOT_ID', 'clean_caption', 'Tokenizer']
+__all__ = ['SPECIAL_TOKENS', 'PAD_ID', 'SOT_ID', 'EOT_ID', 'clean_caption', 'Tokenizer', 'fit_tokenizer']
 
 # %% ../nbs/01_tokenizer.ipynb
 def _drop_control(text: str) -> str:
@@ -147,3 +147,19 @@ class Tokenizer:
     def __setstate__(self, state): self.__init__(HFTokenizer.from_str(state['hf_json']), state['max_length'])
 
     def __repr__(self): return f"Tokenizer(vocab_size={self.vocab_size}, max_length={self.max_length})"
+
+# %% ../nbs/01_tokenizer.ipynb
+def fit_tokenizer(texts: Iterable[str], vocab_size: int = 0, max_length: int = 0, coverage: float = 0.99,
+                  max_vocab: int = 8192, min_frequency: int = 2) -> tuple[Tokenizer, str]:
+    "A tokenizer sized to `texts` where `vocab_size`/`max_length` are 0, and a one-line report of the sizes and of truncation."
+    texts = list(texts)
+    if not texts: raise ValueError("no captions to train the tokenizer on")
+    tok = Tokenizer.train(texts, vocab_size=vocab_size or max_vocab, min_frequency=min_frequency, max_length=max_length or 2)
+    lengths = sorted(len(tok.hf.encode(clean_caption(t), add_special_tokens=False).ids) + 2 for t in texts)   # + SOT, EOT
+    tok = Tokenizer(tok.hf, max_length or max(4, lengths[math.ceil(coverage * len(lengths)) - 1]))
+    cut = sum(n > tok.max_length for n in lengths)
+    report = (f"tokenizer: vocabulary {tok.vocab_size} ({'set by you' if vocab_size else 'sized to the captions'}), "
+              f"context {tok.max_length} tokens ({'set by you' if max_length else f'holds {coverage:.0%} of the captions'}); "
+              f"{cut} of {len(texts)} captions ({cut / len(texts):.1%}) are cut")
+    if cut: report += f": -max_length {lengths[-1]} keeps every caption whole"
+    return tok, report

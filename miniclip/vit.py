@@ -10,7 +10,7 @@ import torch
 from torch import nn, Tensor
 from einops import rearrange
 from .core import Config, resolve_preset, count_params, human
-from .attention import Transformer, init_linear_and_norm_, init_residual_
+from .attention import Transformer, init_transformer_
 
 # %% auto 0
 __all__ = ['VIT_PRESETS', 'patchify', 'unpatchify', 'ConvStem', 'ViTConfig', 'VisionTransformer', 'stem_cost', 'vit_params',
@@ -123,10 +123,11 @@ VIT_PRESETS = {
 
 # %% ../nbs/03_vit.ipynb
 class VisionTransformer(nn.Module):
-    "CLIP's image encoder: images (B, C, H, W) -> features (B, output_dim). Pass a `ViTConfig` or a preset name."
-    def __init__(self, cfg: ViTConfig | str | None = None):
+    "CLIP's image encoder: images (B, C, H, W) -> features (B, output_dim). Pass a `ViTConfig` or a preset name (+ overrides)."
+    def __init__(self, cfg: ViTConfig | str = 'T/4@32', **overrides):
         super().__init__()
-        self.cfg = cfg = resolve_preset(cfg if cfg is not None else ViTConfig(), VIT_PRESETS, 'ViT preset')
+        cfg = resolve_preset(cfg, VIT_PRESETS, 'ViT preset')
+        self.cfg = cfg = cfg.replace(**overrides) if overrides else cfg
         D = cfg.width
         self.patch_embed = (nn.Linear(cfg.patch_dim, D, bias=False) if cfg.stem == 'patch'   # E
                             else ConvStem(cfg.channels, D, cfg.patch_size))
@@ -140,17 +141,23 @@ class VisionTransformer(nn.Module):
         self.reset_parameters()
 
     @torch.no_grad()
-    def reset_parameters(self, std: float = 0.02):
-        "Normal(0, std) weights and embeddings, zero biases; residual projections std/sqrt(2*layers)."
-        init_linear_and_norm_(self, std)
-        init_residual_(self.transformer, std)                                   # writes into the residual stream
-        nn.init.normal_(self.class_embedding, std=std)
-        nn.init.normal_(self.positional_embedding, std=std)
-        if isinstance(self.proj, nn.Linear): nn.init.normal_(self.proj.weight, std=self.cfg.width ** -0.5)
+    def reset_parameters(self):
+        "CLIP's initialisation: the blocks by `init_transformer_`, embeddings D^-1/2, the patch embedding 1/sqrt(fan-in)."
+        D = self.cfg.width
+        init_transformer_(self.transformer)
+        nn.init.normal_(self.class_embedding, std=D ** -0.5)
+        nn.init.normal_(self.positional_embedding, std=D ** -0.5)
         if isinstance(self.patch_embed, ConvStem): self.patch_embed.reset_parameters()   # convolutions: PyTorch's init
+        else: nn.init.normal_(self.patch_embed.weight, std=self.cfg.patch_dim ** -0.5)
+        for ln in (self.ln_pre, self.ln_post): ln.reset_parameters()
+        if isinstance(self.proj, nn.Linear): nn.init.normal_(self.proj.weight, std=D ** -0.5)
 
-    def _check(self, images: Tensor):
+    def _check_input(self, images: Tensor):
         c, s = self.cfg.channels, self.cfg.image_size
+        if not isinstance(images, Tensor) or not images.is_floating_point():
+            got = images.dtype if isinstance(images, Tensor) else type(images).__name__
+            raise TypeError(f"VisionTransformer expects float images (normalised pixels), got {got}; "
+                            f"use the preprocess transform (uint8 images: x.float() / 255, then normalize)")
         if images.ndim != 4 or tuple(images.shape[1:]) != (c, s, s):
             hint = (f"resize them to {s}x{s} or use a config/preset with image_size={images.shape[-1]}"
                     if images.ndim == 4 and images.shape[1] == c else "pass a batch (B, C, H, W) of images")
@@ -159,7 +166,7 @@ class VisionTransformer(nn.Module):
 
     def embed(self, images: Tensor) -> Tensor:
         "The input sequence z_0: class token + embedded patches, plus positions. (B, C, H, W) -> (B, N+1, D)."
-        self._check(images)
+        self._check_input(images)
         x = self.patch_embed(patchify(images, self.cfg.patch_size) if self.cfg.stem == 'patch' else images)   # (B, N, D)
         cls = self.class_embedding.to(x.dtype).expand(x.shape[0], 1, -1)      # (B, 1, D)
         return torch.cat([cls, x], dim=1) + self.positional_embedding.to(x.dtype)   # (B, N+1, D)
