@@ -12,25 +12,27 @@ import argparse, statistics, sys, time
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import torch
-from miniclip.train import Trainer, TrainConfig
+from miniclip.train import recipe, RECIPES
+from miniclip.trainer import Trainer
 from miniclip.core import fast_bf16
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('--image_encoder', default=TrainConfig.image_encoder)
-    p.add_argument('--text_encoder', default=TrainConfig.text_encoder)
-    p.add_argument('--batch_size', type=int, default=TrainConfig.batch_size)
+    main_job = recipe('shapes')
+    p.add_argument('--image_encoder', default=main_job.model.image_encoder)
+    p.add_argument('--text_encoder', default=main_job.model.text_encoder)
+    p.add_argument('--batch_size', type=int, default=main_job.batch_size)
     p.add_argument('--steps', type=int, default=12)
     a = p.parse_args()
     print(f'torch {torch.__version__}, {torch.get_num_threads()} threads, fast bf16 on this CPU: {fast_bf16("cpu")}')
     for precision in ('fp32', 'bf16'):
-        cfg = TrainConfig(image_encoder=a.image_encoder, text_encoder=a.text_encoder, batch_size=a.batch_size,
-                          precision=precision, out_dir='/tmp/miniclip-bench-precision', device='cpu')
+        cfg = recipe('shapes', image_encoder=a.image_encoder, text_encoder=a.text_encoder, batch_size=a.batch_size,
+                     precision=precision, out_dir='/tmp/miniclip-bench-precision', device='cpu')
         tr = Trainer(cfg, quiet=True)
         batches = [tr.source.batch(s, a.batch_size) for s in range(a.steps + 2)]
         times, loss = [], None
         for i, b in enumerate(batches):
-            t0 = time.perf_counter(); loss = tr.train_step(*b); dt = time.perf_counter() - t0
+            t0 = time.perf_counter(); loss = tr.train_step(b); dt = time.perf_counter() - t0
             if i >= 2: times.append(dt)
         ms = statistics.median(times) * 1000
         print(f'{precision}: {ms:7.1f} ms/step  {a.batch_size / ms * 1000:7.0f} img/s  loss after {len(batches)} steps {loss:.3f}')

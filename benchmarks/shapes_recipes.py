@@ -3,34 +3,35 @@
 
     python benchmarks/shapes_recipes.py                 # 4 recipes x 800 steps, about 12 minutes on 2 cores
     python benchmarks/shapes_recipes.py --steps 300     # quicker look
+    python benchmarks/shapes_recipes.py --seeds 1 2 --recipes "conv stem, whole image"   # the main job, other seeds
 
-Each recipe is the main job with one or two settings changed: the image encoder's stem (linear patch
-embedding `T/8@32` or convolutional `T/8@32-conv`) and the scene layout (objects on the 3x3 grid,
-about 10 px wide at 32 px, or one object filling the image, `grid=1`). After every 50 steps it prints
-a), b), c) and `shape_heldout`: how often the model names the *shape* of a held-out image right
-from shape-only prompts ("a star"). That last number tells whether shape was learnt apart from colour.
-Writes benchmarks/shapes_recipes.csv (one row per recipe and evaluation) and shapes_recipes.png. Training seconds exclude
-evaluation; time them on a quiet machine (the plot uses steps, which a busy machine cannot distort).
+Each recipe is the main job (`miniclip.train.recipe('shapes')`) with one or two settings changed: the
+image encoder's stem (linear patch embedding `T/8@32` or convolutional `T/8@32-conv`) and the scene
+layout (objects on the 3x3 grid, about 10 px wide at 32 px, or one object filling the image,
+`grid=1`). After every 50 steps it records a), b), c) and `shape_heldout`: how often the model names
+the *shape* of a held-out image right from shape-only prompts ("a star"), which tells whether shape
+was learnt apart from colour. Writes benchmarks/shapes_recipes.csv (one row per recipe, seed and
+evaluation) and nbs/images/shapes_recipes.png (shown in nbs/09_training.ipynb). Training seconds
+exclude evaluation; the plot uses steps, which a busy machine cannot distort.
 """
 import argparse, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd
-from miniclip.train import Trainer, TrainConfig, SHAPES_MAIN_JOB
+from miniclip.train import recipe, RECIPES
+from miniclip.trainer import Trainer
 
-RECIPES = {  # name -> TrainConfig overrides (shapes overrides under 'shapes')
-    'patch stem, 3x3 grid':    dict(image_encoder='T/8@32', image_init_std=0.2, shapes=dict(grid=3)),
-    'patch stem, whole image': dict(image_encoder='T/8@32', image_init_std=0.2, shapes=dict(grid=1)),
-    'conv stem, 3x3 grid':     dict(image_encoder='T/8@32-conv', shapes=dict(grid=3)),
-    'conv stem, whole image':  dict(image_encoder='T/8@32-conv', shapes=dict(grid=1)),   # the main job
+WORLD = RECIPES['shapes'].flags['shapes']
+RECIPE_FLAGS = {  # name -> flags changed from the main job
+    'patch stem, 3x3 grid':    dict(image_encoder='T/8@32', shapes={**WORLD, 'grid': 3}),
+    'patch stem, whole image': dict(image_encoder='T/8@32'),
+    'conv stem, 3x3 grid':     dict(shapes={**WORLD, 'grid': 3}),
+    'conv stem, whole image':  dict(),                                  # the main job
 }
 
 def run(name: str, steps: int, seed: int) -> list:
-    over = dict(RECIPES[name])
-    shapes = {**SHAPES_MAIN_JOB, **over.pop('shapes')}
-    cfg = TrainConfig(**{**dict(epochs=steps // 50, steps_per_epoch=50, seed=seed, shapes=shapes,
-                                out_dir=f'/tmp/miniclip-recipes/{seed}/{name.replace(" ", "_").replace(",", "")}'), **over})
-    tr = Trainer(cfg, quiet=True)
+    out = f'/tmp/miniclip-recipes/{seed}/{name.replace(" ", "_").replace(",", "")}'
+    tr = Trainer(recipe('shapes', epochs=steps // 50, seed=seed, out_dir=out, **RECIPE_FLAGS[name]), quiet=True)
     tr.fit()
     rows = [dict(recipe=name, seed=seed, step=h['step'], train_seconds=h['train_seconds'], a=h['acc_seen'],
                  b=h['acc_zeroshot'], c=h['acc_generalised'], shape_heldout=h['acc_shape_heldout']) for h in tr.history]
@@ -41,12 +42,12 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--steps', type=int, default=800)
     p.add_argument('--seeds', type=int, nargs='+', default=[0])
-    p.add_argument('--recipes', nargs='+', default=list(RECIPES), choices=list(RECIPES))
+    p.add_argument('--recipes', nargs='+', default=list(RECIPE_FLAGS), choices=list(RECIPE_FLAGS))
+    p.add_argument('--out', default=str(Path(__file__).with_suffix('.csv')), help='the CSV to write')
     a = p.parse_args()
-    rows = [r for seed in a.seeds for name in a.recipes for r in run(name, a.steps, seed)]
-    df = pd.DataFrame(rows)
-    df.to_csv(Path(__file__).with_suffix('.csv'), index=False)
-    plot(df, Path(__file__).with_suffix('.png'))
+    df = pd.DataFrame([r for seed in a.seeds for name in a.recipes for r in run(name, a.steps, seed)])
+    df.to_csv(a.out, index=False)
+    if len(a.recipes) > 1: plot(df, Path(__file__).resolve().parents[1] / 'nbs' / 'images' / 'shapes_recipes.png')
     last = df[df.step == df.step.max()].groupby('recipe', sort=False)[['train_seconds', 'a', 'b', 'c', 'shape_heldout']].mean()
     print(last.round(3).to_string())
 
@@ -59,7 +60,7 @@ def plot(df, path):
     for ax, (k, title) in zip(axs, titles.items()):
         for name, g in df[df.seed == df.seed.min()].groupby('recipe', sort=False): ax.plot(g.step, g[k], 'o-', ms=3, label=name)
         ax.set_title(title, fontsize=9); ax.set_xlabel('step (batch 128)'); ax.set_ylim(0, 1.02); ax.grid(alpha=0.3)
-    axs[0].legend(fontsize=7); fig.tight_layout(); fig.savefig(path, dpi=80)
+    axs[0].legend(fontsize=7); fig.tight_layout(); path.parent.mkdir(exist_ok=True); fig.savefig(path, dpi=80)
 
 if __name__ == '__main__':
     main()

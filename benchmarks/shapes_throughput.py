@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Throughput of the shapes-world generator (miniclip.data.ShapesWorld.sample) on ONE CPU core.
+"""Throughput of the shapes-world generator (miniclip.shapes.ShapesWorld.sample) on ONE CPU core.
 
     python benchmarks/shapes_throughput.py                 # 32 px, the default world, captions on
     python benchmarks/shapes_throughput.py --size 64 --batch 256 --seconds 5
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))      # run from a checkout without installing
 import torch
-from miniclip.data import ShapesWorld
+from miniclip.shapes import ShapesWorld
 
 def rate(world, batch, captions, seconds):
     "Median images/s over repeats of world.sample(batch) for about `seconds` seconds."
