@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_checkpoints.ipynb 2
 from __future__ import annotations
-import json, os, shutil
+import hashlib, json, os, shutil, sys
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
@@ -14,8 +14,8 @@ from .clip import CLIP, CLIPConfig
 from .transforms import preprocess
 
 # %% auto 0
-__all__ = ['CheckpointError', 'write_atomic', 'save_model', 'atomic_folder', 'save_checkpoint', 'latest_checkpoint',
-           'load_trainer_state', 'upgrade', 'config_diff', 'load_weights', 'model_folder', 'load']
+__all__ = ['CheckpointError', 'write_atomic', 'write_manifest', 'verify', 'save_model', 'atomic_folder', 'save_checkpoint',
+           'latest_checkpoint', 'load_trainer_state', 'upgrade', 'config_diff', 'load_weights', 'model_folder', 'load']
 
 # %% ../nbs/11_checkpoints.ipynb
 class CheckpointError(RuntimeError): "A checkpoint that is missing, incomplete, unsafe, damaged or made for another model."
@@ -26,12 +26,34 @@ def write_atomic(path, text: str):
     tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}')
     tmp.write_text(text); os.replace(tmp, path)
 
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
+    return h.hexdigest()
+
+def write_manifest(folder):
+    "manifest.json: the SHA-256 of every file in `folder`, so that a changed byte is caught on load."
+    folder = Path(folder)
+    files = {p.name: _sha256(p) for p in sorted(folder.iterdir()) if p.is_file() and p.name != 'manifest.json'}
+    (folder / 'manifest.json').write_text(json.dumps(files, indent=1))
+
+def verify(folder) -> list:
+    "What is wrong with a checkpoint or model folder: missing or changed files (by its manifest). Empty when intact."
+    folder = Path(folder)
+    try: files = json.loads((folder / 'manifest.json').read_text())
+    except FileNotFoundError: return []                                        # written before manifests: nothing to check
+    except ValueError: return [f"{folder / 'manifest.json'} is damaged"]
+    return [f"{folder / n} is missing" if not (folder / n).is_file() else f"{folder / n} is damaged (its checksum changed)"
+            for n, h in files.items() if not (folder / n).is_file() or _sha256(folder / n) != h]
+
 def save_model(folder, model: CLIP, tokenizer: Tokenizer):
-    "Write what is needed to use a model: model.safetensors, config.json, tokenizer.json."
+    "Write what is needed to use a model: model.safetensors, config.json, tokenizer.json (and a manifest of checksums)."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     save_file({k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()}, folder / 'model.safetensors')
     model.cfg.to_json(folder / 'config.json')
     tokenizer.save(folder / 'tokenizer.json')
+    write_manifest(folder)
 
 # %% ../nbs/11_checkpoints.ipynb
 def _fsync_dir(path: Path):
@@ -51,31 +73,38 @@ def atomic_folder(target, write) -> Path:
 
 # %% ../nbs/11_checkpoints.ipynb
 def save_checkpoint(run_dir, model: CLIP, tokenizer: Tokenizer, state: dict, keep: int = 2) -> Path:
-    "Atomically write checkpoints/step_N/ (model + trainer state), point `latest` at it, keep the newest `keep`."
+    "Atomically write checkpoints/step_N/ (model, trainer state, manifest), point `latest` at it, keep the newest `keep`."
     ck = Path(run_dir) / 'checkpoints'
     def write(tmp):
         save_model(tmp, model, tokenizer)
         torch.save(state, tmp / 'trainer_state.pt')
+        write_manifest(tmp)
     folder = atomic_folder(ck / f"step_{state['step']:07d}", write)
     write_atomic(ck / 'latest', folder.name)
     for old in sorted(p for p in ck.glob('step_*') if p.is_dir())[:-keep]:
         if old != folder: shutil.rmtree(old, ignore_errors=True)
     return folder
 
-def latest_checkpoint(run_dir) -> Path | None:
-    "The newest complete checkpoint folder of a run (the `latest` pointer, else the highest step), or None."
+def latest_checkpoint(run_dir, check: bool = False) -> Path | None:
+    "The newest complete checkpoint of a run (the `latest` pointer, else the highest step); with `check`, the newest intact one."
     ck = Path(run_dir) / 'checkpoints'
     if not ck.is_dir(): return None
     pointer = ck / 'latest'
     named = ck / pointer.read_text().strip() if pointer.exists() else None
-    if named is not None and (named / 'model.safetensors').exists(): return named
-    steps = sorted(p for p in ck.glob('step_*') if (p / 'model.safetensors').exists())
-    return steps[-1] if steps else None
+    steps = sorted((p for p in ck.glob('step_*') if (p / 'model.safetensors').exists()), reverse=True)
+    if named is not None and named in steps: steps.remove(named); steps.insert(0, named)
+    for folder in steps:
+        problems = verify(folder) if check else []
+        if not problems: return folder
+        print(f"warning: skipping the damaged checkpoint {folder.name}: {'; '.join(problems)}", file=sys.stderr)
+    return None
 
 def load_trainer_state(folder) -> dict:
-    "The trainer state of a checkpoint, refusing any pickle that contains code."
+    "The trainer state of a checkpoint, refusing any pickle that contains code and any file its manifest says was changed."
     path = Path(folder) / 'trainer_state.pt'
     if not path.exists(): raise CheckpointError(f"{path} not found: {folder} holds a model but no trainer state to resume from")
+    problems = verify(folder)
+    if problems: raise CheckpointError('; '.join(problems))
     try: return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         raise CheckpointError(f"refusing to load {path}: it is not a plain-tensor checkpoint (a pickle that could run code, "
@@ -104,6 +133,8 @@ def config_diff(a: dict, b: dict, prefix: str = '') -> list:
 
 def _read(folder: Path) -> tuple[CLIPConfig, dict]:
     "The (upgraded) config and weights of a model folder, with a clear error for anything missing or damaged."
+    problems = verify(folder)
+    if problems: raise CheckpointError('; '.join(problems) + ': the files were changed or damaged after they were saved')
     for name in ('config.json', 'model.safetensors', 'tokenizer.json'):
         if not (folder / name).is_file(): raise CheckpointError(f"{folder / name} is missing: {folder} is not a complete miniclip model")
     try: raw = json.loads((folder / 'config.json').read_text())

@@ -8,7 +8,8 @@ import argparse, sys
 from pathlib import Path
 from .core import add_config_args, update_config
 from .checkpoint import CheckpointError
-from .train import TrainConfig, RECIPES, recipe
+from dataclasses import fields
+from .train import TrainConfig, ModelSpec, RECIPES, recipe
 from .trainer import Trainer, TrainingDiverged
 
 # %% auto 0
@@ -25,13 +26,17 @@ def train_parser() -> argparse.ArgumentParser:
     p = OneLineParser(prog='miniclip_train', description='Train a CLIP (miniclip). With no flags: the shapes-world main job.',
                                 epilog=f'recipes: {recipes}')
     p.add_argument('-recipe', '--recipe', choices=list(RECIPES), default=None,
-                   help='start from a named recipe (default: the one named like -dataset, if any); other flags change it')
+                   help='start from a named recipe (default: the one made for -dataset, if any); other flags change it')
     p.add_argument('-load_last_checkpoint', '--load_last_checkpoint', action='store_true', help='resume the run in -out_dir')
     return add_config_args(p, TrainConfig)
 
 def config_from_args(args: dict) -> TrainConfig:
     "The TrainConfig of parsed flags: the recipe (given, or named like the dataset), then the flags."
-    name = args.pop('recipe', None) or (args.get('dataset', 'shapes') if args.get('dataset', 'shapes') in RECIPES else None)
+    model_flags = sorted(set(args) & {f.name for f in fields(ModelSpec)})
+    if args.get('fine_tuning') and model_flags:
+        raise ValueError(f"fine-tuning keeps the model it starts from; drop {', '.join('-' + f for f in model_flags)}")
+    dataset = args.get('dataset', 'shapes')
+    name = args.pop('recipe', None) or next((n for n, r in RECIPES.items() if r.flags.get('dataset', 'shapes') == dataset), None)
     cfg = recipe(name, **args) if name else update_config(TrainConfig(), args)
     if cfg.fine_tuning and not cfg.out_dir.endswith('-finetune'): cfg = cfg.replace(out_dir=cfg.out_dir + '-finetune')
     return cfg
@@ -46,7 +51,7 @@ def train_cli(argv=None) -> None:
     try: metrics = trainer.fit()
     except TrainingDiverged as e: p.exit(1, f"miniclip_train: stopped: {e}\n")
     except KeyboardInterrupt: p.exit(130)
-    print(summary(trainer, metrics))
+    if trainer.rank == 0: print(summary(trainer, metrics))
 
 # %% ../nbs/12_cli.ipynb
 BARS = {'acc_seen': 0.99, 'acc_zeroshot': 0.90, 'acc_generalised': 0.80}     # the bars the shapes benchmark sets
@@ -76,3 +81,7 @@ def summary(trainer: Trainer, metrics: dict) -> str:
     return '\n'.join(lines + [f"training time: {trainer.train_seconds:.0f} s (evaluation excluded)",
                               f"model: {trainer.run_dir / 'final'}  (miniclip.load('{trainer.run_dir}'))",
                               f"metrics: {trainer.run_dir / 'metrics.csv'}   curves: {trainer.run_dir / 'curves.png'}"])
+
+# %% ../nbs/12_cli.ipynb
+#| eval: false
+if __name__ == '__main__': train_cli()                                      # python -m miniclip.cli, e.g. under torchrun

@@ -87,9 +87,10 @@ class CLIP(nn.Module):
         "Clamp the parameter itself to [0, ln(max_logit_scale)] (call after each optimiser step)."
         self.logit_scale.clamp_(0, math.log(self.cfg.max_logit_scale))
 
-    def forward(self, images: Tensor, tokens: Tensor):
-        "Returns (logits_per_image (B_i, B_t), logits_per_text (B_t, B_i)): scaled cosine similarities."
+    def forward(self, images: Tensor, tokens: Tensor, embeddings: bool = False):
+        "(logits_per_image (B_i, B_t), logits_per_text (B_t, B_i)): scaled cosine similarities; the two embeddings if `embeddings`."
         image_emb, text_emb = self.encode_image(images), self.encode_text(tokens)   # (B_i, E), (B_t, E)
+        if embeddings: return image_emb, text_emb                                    # (what a trainer under DDP calls)
         logits_per_image = self.scale * image_emb @ text_emb.t()                     # (B_i, B_t)
         return logits_per_image, logits_per_image.t()
 
@@ -105,6 +106,7 @@ def model_cli(argv=None) -> None:
     p.add_argument('-batch_size', '--batch_size', type=int, default=8, help='batch for the forward pass')
     p.add_argument('--no-forward', dest='forward', action='store_false', help='only count parameters')
     args = p.parse_args(argv)
+    if args.batch_size < 1: p.exit(2, f'miniclip_model: error: -batch_size must be at least 1, got {args.batch_size}\n')
     try: cfg = CLIPConfig.from_presets(args.image_encoder, args.text_encoder, embedding_dim=args.embedding_dim)
     except ValueError as e: p.exit(2, f'miniclip_model: error: {e}\n')
     with torch.device('cpu' if args.forward else 'meta'): model = CLIP(cfg).eval()   # meta: shapes only, no memory

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_datasets.ipynb 2
 from __future__ import annotations
-import copy, csv, gzip, io, json, math, os, pickle, struct, sys, tarfile, urllib.request
+import copy, csv, gzip, hashlib, io, json, math, os, pickle, struct, sys, tarfile, urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
@@ -12,19 +12,21 @@ import numpy as np
 import torch
 from torch import Tensor
 from torch.utils.data import Dataset
+from tqdm.auto import tqdm
 from .core import hash_uniform, derive_seed
-from .transforms import preprocess, resize, normalize
+from .transforms import preprocess, resize, normalize, to_tensor, to_rgb, center_crop
 
 # %% auto 0
-__all__ = ['BAD_KINDS', 'CLASS_TEMPLATES', 'IMAGE_COLUMNS', 'CAPTION_COLUMNS', 'IMAGE_EXTENSIONS', 'CACHE_DIR',
+__all__ = ['BAD_KINDS', 'CLASS_TEMPLATES', 'IMAGE_COLUMNS', 'CAPTION_COLUMNS', 'IMAGE_EXTENSIONS', 'HELDOUT_NAMES', 'CACHE_DIR',
            'FASHION_MNIST_CLASSES', 'FASHION_MNIST_NAMES', 'FASHION_MNIST_FILES', 'FASHION_MNIST_URL',
            'FASHION_TEMPLATES', 'CIFAR10_CLASSES', 'CIFAR10_URL', 'BadInputReport', 'BadImage', 'load_image',
-           'CaptionDataset', 'ClassDataset', 'CaptionCSVDataset', 'ImageFolderDataset', 'read_idx',
-           'find_fashion_mnist', 'download_fashion_mnist', 'load_fashion_mnist', 'LabelledImages', 'FashionMNIST',
-           'find_cifar10', 'download_cifar10', 'load_cifar10', 'CIFAR10', 'collate', 'loader_settings']
+           'CaptionDataset', 'ClassDataset', 'CaptionCSVDataset', 'ImageFolderDataset', 'split_by_key', 'cache_pixels',
+           'read_idx', 'find_fashion_mnist', 'download_fashion_mnist', 'load_fashion_mnist', 'LabelledImages',
+           'FashionMNIST', 'find_cifar10', 'download_cifar10', 'load_cifar10', 'CIFAR10', 'collate', 'loader_settings']
 
 # %% ../nbs/08_datasets.ipynb
-BAD_KINDS = {'missing_columns': 'CSV row with fewer fields than the header', 'non_utf8_text': 'text that is not valid UTF-8',
+BAD_KINDS = {'missing_columns': 'CSV row with fewer fields than the header',
+             'non_utf8_text': 'text that is not UTF-8; if the file is Latin-1, re-encode it: iconv -f latin1 -t utf-8 in.csv > out.csv',
              'empty_caption': 'empty or whitespace-only caption', 'missing_file': 'image file not found',
              'zero_byte_file': 'image file is empty (0 bytes)', 'not_an_image': 'file is not an image Pillow can read',
              'truncated_image': 'image is truncated or corrupt (fails to decode)'}
@@ -70,21 +72,33 @@ def load_image(path, verify: str = 'full'):
     if verify == 'header': return img
     try:
         img.load()
-        return img.convert('RGB')
+        return img if img.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F') else img.convert('RGB')   # 16-bit and float: not clipped to 8 bits
     except Exception as e: raise BadImage('truncated_image', f"{path} ({e})") from None
 
 # %% ../nbs/08_datasets.ipynb
 class CaptionDataset(Dataset):
     "Item i is (image (3, S, S), caption); one of an image's captions per visit, chosen by (seed, epoch, i)."
-    seed, epoch = 0, 0
+    seed, epoch, image_size = 0, 0, 224
+    pixels: Tensor | None = None              # all images decoded once, uint8 (N, C, s, s), when cached (see below)
     def set_epoch(self, epoch: int): self.epoch = epoch
     def all_captions(self) -> list: raise NotImplementedError
+    def caption(self, i: int) -> str: raise NotImplementedError            # item i's caption in the current epoch
+    def decode(self, i: int) -> Tensor: raise NotImplementedError          # item i's pixels, uint8 (3, s, s), for the cache
     def __getitems__(self, indices: Sequence[int]) -> list: return [self[i] for i in indices]
-    def _keep(self, indices: list): raise NotImplementedError
+    def _keep(self, indices: list):
+        if self.pixels is not None: self.pixels = self.pixels[indices]
+    @property
+    def cache_size(self) -> int: return math.ceil(1.25 * self.image_size)   # decoded a little larger: crops keep detail
 
     def select(self, indices: Sequence[int]):
         "The same dataset with only these items (a shallow copy: the images on disk or in memory are shared)."
-        view = copy.copy(self); view._keep([int(i) for i in indices]); return view
+        view = copy.copy(self); CaptionDataset._keep(view, [int(i) for i in indices]); view._keep([int(i) for i in indices]); return view
+
+    def cached_items(self, indices: Sequence[int]) -> list:
+        "Items from the decoded pixels (resized to image_size, normalised), like __getitem__ gives them, without decoding."
+        x = to_rgb(self.pixels[list(indices)].float() / 255)
+        x = normalize(resize(x, (self.image_size, self.image_size), 'bilinear'))
+        return [(im, self.caption(i)) for im, i in zip(x, indices)]
 
     def choose(self, i: int, options: Sequence):
         "The option item `i` uses in the current epoch (a pure function of seed, epoch and i)."
@@ -108,6 +122,7 @@ class ClassDataset(CaptionDataset):
     def labelled(self, indices: Sequence[int]) -> tuple:
         "(images (B, 3, S, S), labels (B,)) for the zero-shot evaluation."
         raise NotImplementedError
+    def label(self, i: int) -> int: raise NotImplementedError
 
 # %% ../nbs/08_datasets.ipynb
 IMAGE_COLUMNS = ('filepath', 'image', 'image_path', 'file_name', 'filename', 'file', 'path', 'img', 'image_name')
@@ -121,7 +136,8 @@ def _detect_sep(header: str, path, sep: str | None):
     if sep is None:
         best = max(counts, key=counts.get)
         if counts[best] == 0:
-            raise ValueError(f"{path}: the header line {header!r} has one column only; pass sep=... (and check the file)")
+            raise ValueError(f"{path}: found one column ({header.strip()!r}); a captions file needs two, an image path (e.g. filepath) "
+                             f"and a caption (e.g. caption), separated by a tab, comma, semicolon or |")
         return best, f"separator {_SEPS[best]} (auto-detected; header has {seen})"
     if counts.get(sep, header.count(sep)) == 0:
         likely = max(counts, key=counts.get)
@@ -158,12 +174,12 @@ class CaptionCSVDataset(CaptionDataset):
     Bad rows and files are skipped, counted and summarised in `.report` (printed at load when `verbose`)."""
     def __init__(self, csv_path, root=None, image_col: str | None = None, caption_col: str | None = None,
                  sep: str | None = None, transform=None, image_size: int = 224, list_sep: str | None = None,
-                 verify: str = 'full', seed: int = 0, verbose: bool = True):
+                 verify: str = 'full', seed: int = 0, split_col: str | None = None, verbose: bool = True):
         self.csv_path = Path(csv_path)
         if not self.csv_path.is_file(): raise FileNotFoundError(f"caption file {self.csv_path} does not exist")
         self.root = Path(root) if root is not None else self.csv_path.parent
         self.transform = transform if transform is not None else preprocess(image_size)
-        self.verify, self.seed, self.epoch, self.verbose = verify, seed, 0, verbose
+        self.verify, self.seed, self.epoch, self.verbose, self.image_size = verify, seed, 0, verbose, image_size
         self.report = BadInputReport(self.csv_path)
         text = self.csv_path.read_bytes().decode('utf-8', errors='surrogateescape').lstrip('\ufeff')  # keep bad bytes visible
         header_line = next((l for l in text.splitlines() if l.strip()), '')
@@ -175,10 +191,11 @@ class CaptionCSVDataset(CaptionDataset):
         ic = _pick_column(self.columns, image_col, IMAGE_COLUMNS, 'image path', self.csv_path)
         cc = _pick_column(self.columns, caption_col, CAPTION_COLUMNS, 'caption', self.csv_path)
         self.image_col, self.caption_col = self.columns[ic], self.columns[cc]
-        captions, first_row = defaultdict(list), {}
+        sc = _pick_column(self.columns, split_col, (), 'split', self.csv_path) if split_col else None
+        captions, first_row, split_of = defaultdict(list), {}, {}
         for n, row in enumerate(rows[1:], start=2):
             where = f"row {n}"
-            if len(row) <= max(ic, cc):
+            if len(row) <= max(ic, cc, sc or 0):
                 self.report.add('missing_columns', where, f"{len(row)} field(s), header has {len(self.columns)}"); continue
             rel, cap = row[ic].strip(), row[cc]
             if _has_bad_bytes(rel) or _has_bad_bytes(cap):
@@ -189,6 +206,7 @@ class CaptionCSVDataset(CaptionDataset):
             if not rel: self.report.add('missing_file', where, 'empty path'); continue
             path = Path(rel) if Path(rel).is_absolute() else self.root / rel
             captions[path].extend(caps); first_row.setdefault(path, n)
+            if sc is not None: split_of.setdefault(path, row[sc].strip().lower())
         self.items = []
         for path, caps in captions.items():
             if verify != 'none':
@@ -196,6 +214,7 @@ class CaptionCSVDataset(CaptionDataset):
                 except BadImage as e: self.report.add(e.kind, f"row {first_row[path]}", e.detail); continue
             elif not path.is_file(): self.report.add('missing_file', f"row {first_row[path]}", str(path)); continue
             self.items.append((path, caps))
+        self.splits = [split_of[p] for p, _ in self.items] if sc is not None else None
         self.n_rows = len(rows) - 1
         if not self.items:
             raise ValueError(f"{self.csv_path}: no usable rows. Columns found: {self.columns}; used image column "
@@ -210,11 +229,26 @@ class CaptionCSVDataset(CaptionDataset):
         return head + ('\n' + self.report.summary() if self.report else '')
 
     def __len__(self): return len(self.items)
-    def _keep(self, indices: list): self.items = [self.items[i] for i in indices]
+    def keys(self) -> list: return [str(p.relative_to(self.root)) if p.is_relative_to(self.root) else str(p) for p, _ in self.items]
+    def _keep(self, indices: list):
+        self.items = [self.items[i] for i in indices]
+        if self.splits is not None: self.splits = [self.splits[i] for i in indices]
+
+    def given_split(self):
+        "(training part, held-out part, description) from the split column, or None without one."
+        if self.splits is None: return None
+        bad = sorted(set(self.splits) - {'train', *HELDOUT_NAMES})
+        if bad: raise ValueError(f"{self.csv_path}: the split column holds {bad}; use 'train' and one of {', '.join(HELDOUT_NAMES)}")
+        held = [i for i, v in enumerate(self.splits) if v != 'train']
+        if not held: raise ValueError(f"{self.csv_path}: no row of the split column is held out (val, test, ...)")
+        return self.select([i for i, v in enumerate(self.splits) if v == 'train']), self.select(held), f'the held-out rows of the split column ({len(held)} images)'
     def captions(self, i: int) -> list: return list(self.items[i][1])
+    def caption(self, i: int) -> str: return self.choose(i, self.items[i][1])
+    def decode(self, i: int) -> Tensor: return _decode(self.items[i][0], self.cache_size)
     def all_captions(self) -> list: return [c for _, caps in self.items for c in caps]
 
     def __getitem__(self, i: int):
+        if self.pixels is not None: return self.cached_items([i])[0]
         for attempt in range(len(self.items)):
             j = (i + attempt) % len(self.items)
             path, caps = self.items[j]
@@ -236,7 +270,7 @@ class ImageFolderDataset(ClassDataset):
         self.root = Path(root)
         if not self.root.is_dir(): raise FileNotFoundError(f"image folder {self.root} does not exist")
         self.transform = transform if transform is not None else preprocess(image_size)
-        self.report, self.ignored, self.templates, self.seed = BadInputReport(self.root), [], tuple(templates), seed
+        self.report, self.ignored, self.templates, self.seed, self.image_size = BadInputReport(self.root), [], tuple(templates), seed, image_size
         self.classes = sorted(d.name for d in self.root.iterdir() if d.is_dir() and not d.name.startswith('.'))
         if not self.classes: raise ValueError(f"{self.root} has no sub-folders: expected one folder per class (root/<class>/<image>)")
         self.class_names = [c.replace('_', ' ') for c in self.classes]
@@ -262,6 +296,10 @@ class ImageFolderDataset(ClassDataset):
     def __len__(self): return len(self.samples)
     def _keep(self, indices: list):
         self.samples = [self.samples[i] for i in indices]; self.targets = [self.targets[i] for i in indices]
+    def label(self, i: int) -> int: return self.targets[i]
+    def caption(self, i: int) -> str: return self.choose(i, self.class_prompts()[self.targets[i]])
+    def decode(self, i: int) -> Tensor: return _decode(self.samples[i][0], self.cache_size)
+    def keys(self) -> list: return [str(p.relative_to(self.root)) for p, _ in self.samples]
 
     def _load(self, i: int):
         "(image, label) of item i; a file that fails now is skipped (the next one is used), counted and announced."
@@ -273,15 +311,55 @@ class ImageFolderDataset(ClassDataset):
         raise RuntimeError(f"{self.root}: every image failed to load:\n{self.report.summary()}")
 
     def __getitem__(self, i: int):
-        image, label = self._load(i)
-        return image, self.choose(i, self.class_prompts()[label])
+        if self.pixels is not None: return self.cached_items([i])[0]
+        return self._load(i)[0], self.caption(i)
 
     def labelled(self, indices: Sequence[int]) -> tuple:
+        if self.pixels is not None: return torch.stack([x for x, _ in self.cached_items(indices)]), torch.tensor([self.targets[i] for i in indices])
         images, labels = zip(*(self._load(i) for i in indices))
         return torch.stack(images), torch.tensor(labels)
 
 # %% ../nbs/08_datasets.ipynb
+HELDOUT_NAMES = ('val', 'valid', 'validation', 'test', 'heldout', 'held-out')
+
+def split_by_key(keys: Sequence[str], fraction: float = 0.1, seed: int = 0) -> tuple[list, list]:
+    "(train indices, held-out indices): each key held out with probability `fraction`, by a hash of (seed, key)."
+    if not 0 <= fraction < 1: raise ValueError(f"the held-out fraction must be in [0, 1), got {fraction}")
+    u = [int.from_bytes(hashlib.blake2b(f'{seed}:{k}'.encode(), digest_size=8).digest(), 'big') / 2 ** 64 for k in keys]
+    return [i for i, x in enumerate(u) if x >= fraction], [i for i, x in enumerate(u) if x < fraction]
+
+# %% ../nbs/08_datasets.ipynb
 CACHE_DIR = Path(os.environ.get('MINICLIP_CACHE', '~/.cache/miniclip')).expanduser()
+
+def _decode(path, size: int) -> Tensor:
+    "One image file -> uint8 (3, size, size): shorter side resized to `size`, centre crop (16-bit and float images scaled, not clipped)."
+    x = to_rgb(to_tensor(load_image(path)))
+    return (center_crop(resize(x, size, 'bilinear'), size) * 255).round().to(torch.uint8)
+
+def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, verbose: bool = True) -> str:
+    "Decode every image of `ds` once into `ds.pixels` (uint8 (N, 3, s, s)): in memory if it fits in `max_memory` bytes, else a memory-mapped .npy."
+    if ds.pixels is not None: return 'already decoded'
+    s = ds.cache_size
+    need = len(ds) * 3 * s * s
+    paths = [str(p) for p, *_ in getattr(ds, 'items', None) or ds.samples]
+    key = hashlib.blake2b(json.dumps([s] + [(p, os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in paths]).encode(), digest_size=12).hexdigest()
+    where = 'memory' if need <= max_memory else 'disk'
+    note = f"{len(ds)} images at {s}x{s}: {need / 2**20:.0f} MiB, {'in memory' if where == 'memory' else 'on disk (more than max_memory)'}"
+    if where == 'disk':
+        file = Path(folder or CACHE_DIR / 'pixels') / f'{key}.npy'
+        if not file.exists():
+            file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = file.with_name(f'.{file.name}.{os.getpid()}')
+            arr = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.uint8, shape=(len(ds), 3, s, s))
+            for i in tqdm(range(len(ds)), desc='decoding', disable=not verbose, leave=False): arr[i] = ds.decode(i).numpy()
+            arr.flush(); del arr; os.replace(tmp, file)
+        ds.pixels = torch.from_numpy(np.load(file, mmap_mode='r'))
+        note += f" ({file})"
+    else: ds.pixels = torch.stack([ds.decode(i) for i in tqdm(range(len(ds)), desc='decoding', disable=not verbose, leave=False)])
+    if verbose: print('pixel cache:', note)
+    return note
+
+# %% ../nbs/08_datasets.ipynb
 FASHION_MNIST_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
 FASHION_MNIST_NAMES = ('t-shirt', 'pair of trousers', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot')
 FASHION_MNIST_FILES = {'train': ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'),
@@ -347,10 +425,13 @@ class LabelledImages(ClassDataset):
                  templates: Sequence[str] = CLASS_TEMPLATES, normalize: bool = True, seed: int = 0):
         if images.dim() == 3: images = images[:, None]                           # (N, 1, h, w) grey
         self.images, self.labels, self.class_names = images, labels, list(class_names)
+        self.pixels = images                                                      # already decoded, in memory
         self.image_size, self.templates, self.normalize, self.seed = image_size, tuple(templates), normalize, seed
 
     def __len__(self): return len(self.images)
     def _keep(self, indices: list): self.images, self.labels = self.images[indices], self.labels[indices]
+    def label(self, i: int) -> int: return int(self.labels[i])
+    def caption(self, i: int) -> str: return self.choose(i, self.class_prompts()[int(self.labels[i])])
 
     def labelled(self, indices) -> tuple:
         "(images (B, 3, S, S), labels (B,)) for a list of indices, vectorised."

@@ -4,19 +4,19 @@
 
 # %% ../nbs/10_trainer.ipynb 2
 from __future__ import annotations
-import csv, io, math, shutil, time
+import csv, io, math, os, shutil, time
 from pathlib import Path
 from typing import Iterator, NamedTuple
 import torch
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import seed_everything, get_device, fast_bf16, count_params, human, derive_seed
+from .core import seed_everything, get_device, fast_bf16, count_params, human, derive_seed, check
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
 from .shapes import ShapesWorld, ShapesConfig
-from .transforms import normalize
+from .transforms import normalize, resize, augment_batch, to_rgb
 from . import datasets as mds
-from .train import TrainConfig, RECIPES, recipe, make_optimizer, contrastive_loss, same_caption
+from .train import TrainConfig, ModelSpec, RECIPES, recipe, make_optimizer, contrastive_loss, same_caption
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint, latest_checkpoint,
                                  load_trainer_state, load_weights, load, write_atomic, config_diff)
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
@@ -34,13 +34,14 @@ class Batch(NamedTuple):
     positives: Tensor | None = None
 
 class Source:
-    "What the trainer asks of its data. Batch k is a pure function of (seed, k), so a resumed run sees what an uninterrupted one would."
+    """What the trainer asks of its data. Batch k is a pure function of (seed, k), so a resumed run sees what an uninterrupted one
+    would. `part=(rank, world)`: this process's share of the global batch (`16_distributed`); its positives stay global."""
     steps_per_epoch: int = 1
     def corpus(self) -> list: raise NotImplementedError
-    def batch(self, step: int, batch_size: int) -> Batch: raise NotImplementedError
-    def batches(self, start: int, end: int, batch_size: int) -> Iterator[Batch]:
+    def batch(self, step: int, batch_size: int, part: tuple = (0, 1)) -> Batch: raise NotImplementedError
+    def batches(self, start: int, end: int, batch_size: int, part: tuple = (0, 1)) -> Iterator[Batch]:
         "Batches start..end-1 (one epoch or less)."
-        for step in range(start, end): yield self.batch(step, batch_size)
+        for step in range(start, end): yield self.batch(step, batch_size, part)
     def val_batches(self, batch_size: int, n: int = 2) -> list: return [self.batch(-1 - i, batch_size) for i in range(n)]
     def heldout(self) -> EvalSet | None: return None
     def evaluate(self, model: CLIP, tokenizer: Tokenizer, device='cpu') -> dict:
@@ -49,6 +50,11 @@ class Source:
         return {} if ev is None else {f'{k}_heldout': v for k, v in score(model, tokenizer, ev, device).items()}
 
 # %% ../nbs/10_trainer.ipynb
+def _rows(batch_size: int, part: tuple) -> slice:
+    "The rows of a global batch that rank `part[0]` of `part[1]` trains on."
+    n = batch_size // part[1]
+    return slice(part[0] * n, (part[0] + 1) * n)
+
 class ShapesSource(Source):
     "Training pairs drawn from the shapes world, and its zero-shot benchmark."
     def __init__(self, cfg: TrainConfig, image_size: int):
@@ -58,9 +64,12 @@ class ShapesSource(Source):
 
     def corpus(self) -> list: return self.world.caption_corpus(5_000, seed=derive_seed(self.cfg.seed, -1))
 
-    def batch(self, step: int, batch_size: int) -> Batch:
+    def batch(self, step: int, batch_size: int, part: tuple = (0, 1)) -> Batch:
         b = self.world.sample(batch_size, 'train', seed=derive_seed(self.cfg.seed, step), negatives=self.cfg.data.negatives)
-        return Batch(normalize(b.images), b.captions, b.negatives, self.positives(b) if self.cfg.data.soft_positives else None)
+        pos = self.positives(b) if self.cfg.data.soft_positives else None
+        if part[1] == 1: return Batch(normalize(b.images), b.captions, b.negatives, pos)
+        r = _rows(batch_size, part)                                            # the world is cheap to draw: draw it all, keep a part
+        return Batch(normalize(b.images[r]), b.captions[r], b.negatives and b.negatives[r], same_caption(b.captions) if pos is None else pos)
 
     def positives(self, b) -> Tensor | None:
         "(B, B) bool, caption j is true of image i, read back from the captions (one-object worlds; else None)."
@@ -97,17 +106,18 @@ class ShapesSource(Source):
 
 # %% ../nbs/10_trainer.ipynb
 class FileSource(Source):
-    "Pairs from a `CaptionDataset`, reshuffled every epoch by seed; zero-shot scores on `eval_dataset` when it has classes."
-    def __init__(self, cfg: TrainConfig, dataset: mds.CaptionDataset, eval_dataset: mds.ClassDataset | None = None, device='cpu',
-                 eval_name: str = 'test split'):
+    """Pairs from a `CaptionDataset`, reshuffled every epoch by seed. `heldout` (never trained on) is scored: zero-shot accuracy
+    where it has classes, retrieval where it has captions. Decoded pixels are augmented a batch at a time."""
+    def __init__(self, cfg: TrainConfig, dataset: mds.CaptionDataset, heldout: mds.CaptionDataset | None = None, device='cpu',
+                 heldout_name: str = 'test split'):
         if 0 < cfg.data.max_images < len(dataset):
             dataset = dataset.select(torch.randperm(len(dataset), generator=torch.Generator().manual_seed(derive_seed(cfg.seed, -4)))[:cfg.data.max_images])
-        self.cfg, self.dataset, self.eval_dataset, self.eval_name = cfg, dataset, eval_dataset, eval_name
+        self.cfg, self.dataset, self.held, self.heldout_name = cfg, dataset, heldout, heldout_name
         if len(dataset) < cfg.batch_size:
-            raise ValueError(f"the dataset has {len(dataset)} usable images, fewer than batch_size={cfg.batch_size}; lower -batch_size")
+            raise ValueError(f"the dataset has {len(dataset)} usable training images, fewer than batch_size={cfg.batch_size}; lower -batch_size")
         self.steps_per_epoch = len(dataset) // cfg.batch_size
-        w = cfg.data.workers
-        self.workers = mds.loader_settings('files' if not isinstance(dataset, mds.LabelledImages) else 'memory', device)['num_workers'] if w < 0 else w
+        w, settings = cfg.data.workers, mds.loader_settings('files', device)
+        self.workers, self.pin = 0 if dataset.pixels is not None else settings['num_workers'] if w < 0 else w, settings['pin_memory']
 
     def corpus(self) -> list: return self.dataset.all_captions()
 
@@ -116,44 +126,77 @@ class FileSource(Source):
         perm = torch.randperm(len(self.dataset), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, epoch)))
         return perm[k * batch_size:(k + 1) * batch_size].tolist()
 
-    def batch(self, step: int, batch_size: int) -> Batch:
-        self.dataset.set_epoch(step // self.steps_per_epoch)
-        return Batch(*mds.collate(self.dataset.__getitems__(self.indices(step, batch_size))))
+    def batch(self, step: int, batch_size: int, part: tuple = (0, 1)) -> Batch:
+        ds, idx = self.dataset, self.indices(step, batch_size)
+        ds.set_epoch(step // self.steps_per_epoch)
+        if isinstance(ds, mds.ClassDataset):                                   # every caption of an image's class is true of it
+            labels = torch.tensor([ds.label(i) for i in idx]); positives = labels[:, None] == labels[None, :]
+        else: positives = same_caption([ds.caption(i) for i in idx]) if part[1] > 1 else None
+        idx = idx[_rows(batch_size, part)]                                     # decode this rank's share only
+        if ds.pixels is None: return Batch(*mds.collate(ds.__getitems__(idx)), positives=positives)
+        x, S = to_rgb(ds.pixels[idx]), ds.image_size
+        if self.cfg.data.augment: x = augment_batch(x, S, generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, step, 7)))
+        else: x = resize(x.float() / 255, (S, S), 'bilinear')
+        return Batch(normalize(x), [ds.caption(i) for i in idx], positives=positives)
 
-    def batches(self, start: int, end: int, batch_size: int) -> Iterator[Batch]:
-        if self.workers == 0: yield from super().batches(start, end, batch_size); return
+    def batches(self, start: int, end: int, batch_size: int, part: tuple = (0, 1)) -> Iterator[Batch]:
+        if self.workers == 0 or part[1] > 1: yield from super().batches(start, end, batch_size, part); return
         self.dataset.set_epoch(start // self.steps_per_epoch)                  # before the workers copy the dataset
         dl = torch.utils.data.DataLoader(self.dataset, batch_sampler=[self.indices(s, batch_size) for s in range(start, end)],
-                                         num_workers=self.workers, collate_fn=mds.collate, prefetch_factor=4)
+                                         num_workers=self.workers, collate_fn=mds.collate, prefetch_factor=4, pin_memory=self.pin)
         for images, captions in dl: yield Batch(images, captions)
 
     def val_batches(self, batch_size: int, n: int = 2) -> list:
-        ds = self.eval_dataset or self.dataset
+        ds = self.held or self.dataset
         idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, -2)))[:batch_size * n].tolist()
         return [Batch(*mds.collate(ds.__getitems__(idx[i:i + batch_size]))) for i in range(0, len(idx), batch_size) if len(idx[i:i + batch_size]) >= 2]
 
     def heldout(self) -> EvalSet | None:
-        "Up to eval_images images of the evaluation split, with their classes."
-        ds = self.eval_dataset
-        if ds is None: return None
+        "Up to eval_images held-out images: with their classes (zero-shot accuracy) or with all their captions (retrieval)."
+        ds = self.held
+        if ds is None or not self.cfg.data.eval_images: return None
         idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, -3)))[:self.cfg.data.eval_images].tolist()
-        images, labels = ds.labelled(idx)
-        return EvalSet(f'{self.cfg.data.dataset}: {self.eval_name}', images, labels, ds.class_names, ds.templates)
+        name = f'{self.cfg.data.dataset}: {self.heldout_name}'
+        if isinstance(ds, mds.ClassDataset): return EvalSet(name, *ds.labelled(idx), ds.class_names, ds.templates)
+        caps = [(c, k) for k, i in enumerate(idx) for c in ds.captions(i)]
+        return EvalSet(name, torch.stack([x for x, _ in ds.__getitems__(idx)]), captions=[c for c, _ in caps],
+                       caption_image=torch.tensor([k for _, k in caps]))
 
-# %% ../nbs/10_trainer.ipynb
+#| export
+def _split(cfg: TrainConfig, ds: mds.CaptionDataset, given: tuple | None = None):
+    "(training part, held-out part, what the held-out part is): a split given by the data, else `val_fraction` by image."
+    if given is not None: return given
+    train, held = mds.split_by_key([str(k) for k in ds.keys()], cfg.data.val_fraction, cfg.seed)
+    if cfg.data.val_fraction and not held: raise ValueError(f"val_fraction={cfg.data.val_fraction} of {len(ds)} images holds out none: use more images or a larger -val_fraction")
+    return ds.select(train), (ds.select(held) if held else None), f'held-out {cfg.data.val_fraction:.0%} of the images ({len(held)}, chosen by seed {cfg.seed})'
+
 def make_source(cfg: TrainConfig, image_size: int, device='cpu') -> Source:
     "The data source a config asks for; files are checked now, with messages that say what to do."
     d, path = cfg.data, cfg.data.data_path or None
     if d.dataset == 'shapes': return ShapesSource(cfg, image_size)
-    if d.dataset == 'fashion_mnist':
-        return FileSource(cfg, mds.FashionMNIST('train', path, image_size), mds.FashionMNIST('test', path, image_size), device, 'official test split')
-    if d.dataset == 'cifar10':
-        return FileSource(cfg, mds.CIFAR10('train', path, image_size), mds.CIFAR10('test', path, image_size), device, 'official test split')
+    if d.dataset == 'webdataset':
+        from miniclip.distributed import ShardSource                           # streamed shards: 16_distributed
+        return ShardSource(cfg, image_size)
+    if d.dataset in ('fashion_mnist', 'cifar10'):
+        read = mds.FashionMNIST if d.dataset == 'fashion_mnist' else mds.CIFAR10
+        return FileSource(cfg, read('train', path, image_size), read('test', path, image_size), device, 'official test split')
     if d.dataset == 'csv':
-        kw = {k: v for k, v in dict(image_col=d.image_col, caption_col=d.caption_col, sep=d.sep).items() if v}
-        return FileSource(cfg, mds.CaptionCSVDataset(d.data_path, image_size=image_size, seed=cfg.seed, **kw), device=device)
-    ds = mds.ImageFolderDataset(d.data_path, image_size=image_size, seed=cfg.seed)
-    return FileSource(cfg, ds, ds, device)
+        kw = {k: v for k, v in dict(image_col=d.image_col, caption_col=d.caption_col, sep=d.sep, split_col=d.split_col).items() if v}
+        ds = mds.CaptionCSVDataset(d.data_path, image_size=image_size, seed=cfg.seed, **kw)
+        train, held, name = _split(cfg, ds, ds.given_split())
+    else:
+        root = Path(d.data_path)
+        parts = {p.name.lower(): p for p in root.iterdir() if p.is_dir()} if root.is_dir() else {}
+        val = next((parts[n] for n in mds.HELDOUT_NAMES if n in parts), None)
+        if 'train' in parts and val is not None:                               # root/train/<class>/..., root/val/<class>/...
+            train, held = (mds.ImageFolderDataset(p, image_size=image_size, seed=cfg.seed) for p in (parts['train'], val))
+            check(train.class_names == held.class_names, f"{parts['train']} and {val} must hold the same class folders")
+            name = f'the {val.name}/ folder ({len(held)} images)'
+        else: train, held, name = _split(cfg, mds.ImageFolderDataset(root, image_size=image_size, seed=cfg.seed))
+    if d.cache != 'off':
+        for part in (train, held):
+            if part is not None: mds.cache_pixels(part, max_memory=0 if d.cache == 'disk' else d.cache_memory * 2 ** 30)
+    return FileSource(cfg, train, held, device, name)
 
 # %% ../nbs/10_trainer.ipynb
 class TrainingDiverged(RuntimeError): "The loss was not finite for several steps in a row."
@@ -167,15 +210,24 @@ class Trainer:
     max_bad_steps = 3
 
     def __init__(self, cfg: TrainConfig, resume: bool = False, quiet: bool = False):
-        self.cfg, self.quiet, self.device = cfg, quiet, get_device(cfg.device)
-        self.run_dir, self.precision = Path(cfg.out_dir), resolve_precision(cfg.precision, self.device)
+        self.cfg, self.device = cfg, get_device(cfg.device)
+        self.rank, self.world = 0, 1
+        if int(os.environ.get('WORLD_SIZE', 1)) > 1:                           # started by torchrun: see 16_distributed
+            from miniclip.distributed import init_distributed
+            self.rank, self.world, local = init_distributed(self.device.type)
+            if self.device.type == 'cuda': self.device = torch.device('cuda', local); torch.cuda.set_device(self.device)
+            check(cfg.batch_size % self.world == 0, f"-batch_size {cfg.batch_size} is the global batch: it must divide into {self.world} processes")
+        self.quiet, self.run_dir, self.precision = quiet or self.rank > 0, Path(cfg.out_dir), resolve_precision(cfg.precision, self.device)
         seed_everything(cfg.seed)
-        ckpt = latest_checkpoint(self.run_dir) if resume else None
+        _check_out_dir(self.run_dir)
+        ckpt = latest_checkpoint(self.run_dir, check=True) if resume else None
         if resume and ckpt is None: self._say(f"no checkpoint in {self.run_dir}: starting a new run")
         for debris in (self.run_dir / 'checkpoints').glob('.tmp-*') if resume else []: shutil.rmtree(debris, ignore_errors=True)
         state = load_trainer_state(ckpt) if ckpt else None
         if state: _check_same_run(state, cfg, ckpt)
-        if cfg.fine_tuning: model, self.tokenizer, _ = load(cfg.fine_tuning)
+        if cfg.fine_tuning:
+            model, self.tokenizer, _ = load(cfg.fine_tuning)
+            self.cfg = cfg = cfg.replace(model=ModelSpec.of(model.cfg))         # train_config.json says which model really trains
         self.source = make_source(cfg, model.cfg.vision.image_size if cfg.fine_tuning else cfg.model.image_size, self.device)
         if not cfg.fine_tuning:
             if ckpt: self.tokenizer = Tokenizer.load(ckpt / 'tokenizer.json')
@@ -184,6 +236,9 @@ class Trainer:
                 self._say(report)
             model = CLIP(cfg.model.clip_config(self.tokenizer))
         self.model = model.to(self.device)
+        self.net = self.model if self.world == 1 else nn.parallel.DistributedDataParallel(       # averages the gradients
+            self.model, device_ids=[self.device.index] if self.device.type == 'cuda' else None)
+        if cfg.compile: self.net = torch.compile(self.net)                    # kernels fused for this model: faster on a GPU
         self.steps_per_epoch = 100 if cfg.fine_tuning else self.source.steps_per_epoch
         self.total_steps = (1 if cfg.fine_tuning else cfg.epochs) * self.steps_per_epoch
         self.opt, self.sched = make_optimizer(self.model, cfg, self.total_steps)
@@ -191,11 +246,16 @@ class Trainer:
         self.history, self.log = [], []                  # per-epoch metrics; per-step (step, loss, lr, logit scale)
         self._epoch_loss, self._epoch_n = 0.0, 0
         if state: self._restore(ckpt, state)
-        elif self.run_dir.exists() and any(self.run_dir.iterdir()):          # checks passed: now touch the folder
+        elif self.rank == 0 and self.run_dir.exists() and any(self.run_dir.iterdir()):   # checks passed: now touch the folder
             old = self.run_dir.with_name(f"{self.run_dir.name}.{time.strftime('%Y%m%d-%H%M%S')}")
             self.run_dir.rename(old); self._say(f"kept the previous run in {old}")
-        self.run_dir.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.run_dir / 'train_config.json', cfg.to_json())
+        if self.rank == 0:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.run_dir / 'train_config.json', cfg.to_json())
+        self._barrier()
+
+    def _barrier(self):
+        if self.world > 1: torch.distributed.barrier()
 
     def _say(self, msg: str):
         if not self.quiet: print(msg)
@@ -215,27 +275,35 @@ class Trainer:
         torch.set_rng_state(state['rng_torch'])
         self._say(f"resumed from {folder} at step {self.step}/{self.total_steps}")
 
-    def save(self) -> Path:
-        "A resumable checkpoint of the current step."
-        return save_checkpoint(self.run_dir, self.model, self.tokenizer, self.state())
+    def save(self) -> Path | None:
+        "A resumable checkpoint of the current step (rank 0 writes it)."
+        return save_checkpoint(self.run_dir, self.model, self.tokenizer, self.state()) if self.rank == 0 else None
 
     def autocast(self): return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == 'bf16')
 
-    def loss(self, images: Tensor, captions: list, negatives: list | None = None, positives: Tensor | None = None) -> Tensor:
-        "The contrastive loss of one batch (identical captions count as true unless `positives` says more)."
+    def loss(self, images: Tensor, captions: list, negatives: list | None = None, positives: Tensor | None = None,
+             gathered: bool = True) -> Tensor:
+        "The contrastive loss of one batch (identical captions count as true unless `positives` says more); across ranks when `gathered`."
+        B, net = len(captions), self.net if gathered else self.model
+        texts = captions + [c for cs in negatives or [] for c in cs]                               # captions, then hard negatives
         with self.autocast():
-            image_emb = self.model.encode_image(images.to(self.device)).float()                 # (B, E)
-            text_emb = self.model.encode_text(self.tokenizer(captions).to(self.device)).float()   # (B, E)
-            neg_emb = None if not negatives else self.model.encode_text(
-                self.tokenizer([c for cs in negatives for c in cs]).to(self.device)).float().view(len(negatives), -1, text_emb.shape[1])
-        return contrastive_loss(image_emb, text_emb, self.model.scale, neg_emb, same_caption(captions) if positives is None else positives)
+            image_emb, text_emb = (e.float() for e in net(images.to(self.device, non_blocking=True),
+                                                          self.tokenizer(texts).to(self.device, non_blocking=True), embeddings=True))
+        neg_emb = text_emb[B:].view(B, -1, text_emb.shape[1]) if negatives else None              # (B, k, E)
+        positives = same_caption(captions) if positives is None else positives
+        if gathered and self.world > 1:
+            from miniclip.distributed import gathered_contrastive_loss
+            return gathered_contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives)
+        return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives)
 
     def train_step(self, batch: Batch) -> float | None:
         "One optimiser step; returns the loss, or None when the loss was not finite (nothing applied)."
         self.model.train()
         loss = self.loss(*batch)
         self.opt.zero_grad(set_to_none=True)
-        if not torch.isfinite(loss):
+        seen = loss.detach().clone()
+        if self.world > 1: torch.distributed.all_reduce(seen); seen /= self.world     # every rank decides alike
+        if not torch.isfinite(seen):
             self.bad_steps += 1
             if self.bad_steps >= self.max_bad_steps:
                 raise TrainingDiverged(f"the loss was {loss.item()} for {self.bad_steps} steps in a row (step {self.step}); no update was "
@@ -246,13 +314,13 @@ class Trainer:
         if self.cfg.grad_clip: nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip)
         self.opt.step(); self.sched.step(); self.model.clamp_logit_scale_()
         self.bad_steps = 0
-        return loss.item()
+        return seen.item()
 
     @torch.no_grad()
     def evaluate(self) -> dict:
         "Validation loss on fixed batches plus the scores the data source knows how to measure."
         self.model.eval()
-        with self.autocast(): val = [self.loss(*b).item() for b in self.source.val_batches(min(self.cfg.batch_size, 256))]
+        with self.autocast(): val = [self.loss(*b, gathered=False).item() for b in self.source.val_batches(min(self.cfg.batch_size, 256))]
         return {'val_loss': sum(val) / len(val), **self.source.evaluate(self.model, self.tokenizer, self.device)}
 
     def fit(self) -> dict:
@@ -264,7 +332,7 @@ class Trainer:
         try:
             while self.step < self.total_steps:
                 end, t0, n0 = min(self.total_steps, (self.step // spe + 1) * spe), time.perf_counter(), self.step
-                for batch in self.source.batches(self.step, end, cfg.batch_size):
+                for batch in self.source.batches(self.step, end, cfg.batch_size, (self.rank, self.world)):
                     loss = self.train_step(batch)
                     self.step += 1
                     if loss is not None:
@@ -280,11 +348,16 @@ class Trainer:
             print(f"\ninterrupted at step {self.step}: saved {path}; continue with -load_last_checkpoint -out_dir {self.run_dir}")
             raise
         bar.close()
+        if self.rank > 0: return {}                                              # rank 0 writes
+        bad = [n for n, p in self.model.named_parameters() if not torch.isfinite(p).all()]
+        if bad: raise TrainingDiverged(f"the weights are not finite ({', '.join(bad[:3])}...): no final model was written; "
+                                       f"the last checkpoint is {latest_checkpoint(self.run_dir)}")
         self._say(f"final model: {atomic_folder(self.run_dir / 'final', lambda tmp: save_model(tmp, self.model, self.tokenizer))}")
         return self.history[-1] if self.history else {}
 
     def _end_epoch(self):
-        "Score the epoch, log it and save a checkpoint; an evaluation that fails saves the epoch's training first."
+        "Score the epoch, log it and save a checkpoint (rank 0); an evaluation that fails saves the epoch's training first."
+        if self.rank > 0: self._epoch_loss, self._epoch_n = 0.0, 0; self._barrier(); return
         try: scores = self.evaluate()
         except Exception as e:
             raise RuntimeError(f"evaluation failed after step {self.step} ({type(e).__name__}: {e}); the training is saved in "
@@ -298,7 +371,14 @@ class Trainer:
         write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
         plot_run(self.history, self.log, self.run_dir / 'curves.png')
         self.save()
+        self._barrier()
         if not self.quiet: tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()))
+
+def _check_out_dir(run_dir: Path):
+    "A run folder must be a folder we can write, checked before any work."
+    if run_dir.exists() and not run_dir.is_dir(): raise ValueError(f"-out_dir {run_dir} is a file, not a folder: choose another -out_dir")
+    parent = next(p for p in [run_dir, *run_dir.parents] if p.exists())
+    if not os.access(parent, os.W_OK): raise ValueError(f"cannot write to {parent} (for -out_dir {run_dir}): choose a folder you can write to")
 
 def _check_same_run(state: dict, cfg: TrainConfig, folder: Path):
     "Refuse to resume a run with different settings (the device may change)."

@@ -12,23 +12,51 @@ import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto 0
-__all__ = ['OPENAI_MEAN', 'OPENAI_STD', 'to_tensor', 'resize', 'center_crop', 'random_resized_crop', 'hflip', 'normalize',
-           'denormalize', 'Compose', 'ToTensor', 'Resize', 'CenterCrop', 'RandomResizedCrop', 'RandomHFlip',
-           'Normalize', 'preprocess', 'train_transform', 'hflip_caption', 'hflip_pair']
+__all__ = ['OPENAI_MEAN', 'OPENAI_STD', 'to_tensor', 'to_rgb', 'resize', 'center_crop', 'random_resized_crop', 'hflip',
+           'normalize', 'denormalize', 'Compose', 'ToTensor', 'Resize', 'CenterCrop', 'RandomResizedCrop',
+           'RandomHFlip', 'Normalize', 'preprocess', 'train_transform', 'augment_batch', 'hflip_caption', 'hflip_pair']
 
 # %% ../nbs/07_transforms.ipynb
 OPENAI_MEAN = (0.48145466, 0.4578275, 0.40821073)
 OPENAI_STD = (0.26862954, 0.26130258, 0.27577711)
 
+_HIGH_BIT_MODES = ('I;16', 'I;16B', 'I;16L', 'I', 'F')     # PIL modes that 8-bit RGB would clip
+
+def _scaled(t: Tensor) -> Tensor:
+    "Pixel values -> float in [0, 1]: integers by their range (8 or 16 bit), floats must already be in [0, 1]."
+    if t.is_floating_point():
+        if t.numel() and (t.min() < -1e-3 or t.max() > 1 + 1e-3):
+            raise ValueError(f"float images must hold values in [0, 1], got {t.min().item():.3g} to {t.max().item():.3g}: "
+                             f"divide by 255 (8-bit data) or by your data's maximum first")
+        return t.float().clamp(0, 1)
+    if t.dtype == torch.bool: return t.float()
+    if t.dtype == torch.uint8: return t.float() / 255
+    top = t.max().item() if t.numel() else 0
+    return t.float() / (65535 if top <= 65535 else float(torch.iinfo(t.dtype).max))   # 16-bit PNGs load as uint16 or int32
+
 def to_tensor(img) -> Tensor:
-    "PIL image / HWC uint8 array / tensor -> float tensor (C, H, W) in [0, 1] (PIL images become RGB)."
-    if isinstance(img, Tensor):
-        return img.float() / 255 if img.dtype == torch.uint8 else img.float()
-    if hasattr(img, 'convert'): img = np.asarray(img.convert('RGB'))
-    arr = np.asarray(img)
-    if arr.ndim == 2: arr = arr[..., None]
-    t = torch.from_numpy(np.ascontiguousarray(arr)).permute(2, 0, 1)                   # (C, H, W)
-    return t.float() / 255 if t.dtype == torch.uint8 else t.float()
+    """PIL image, NumPy array or tensor -> float (C, H, W) in [0, 1]; batches (B, C, H, W) pass through.
+    8- and 16-bit integers are scaled by their range; HWC arrays and (H, W, C) tensors are turned to CHW."""
+    if hasattr(img, 'convert'):                                                          # PIL
+        img = np.asarray(img) if img.mode in _HIGH_BIT_MODES else np.asarray(img.convert('RGBA' if 'A' in img.mode else 'RGB'))
+    if not isinstance(img, Tensor):
+        arr = np.asarray(img)
+        if arr.dtype == np.uint16: arr = arr.astype(np.int32)                           # torch has no general uint16
+        img = torch.from_numpy(np.array(arr))                                            # a writable copy
+        if img.dim() == 2: img = img[..., None]
+        if img.dim() == 3 and img.shape[-1] in (1, 3, 4) and img.shape[0] not in (1, 3, 4): img = img.permute(2, 0, 1)   # HWC
+    elif img.dim() == 3 and img.shape[-1] in (1, 3, 4) and img.shape[0] not in (1, 3, 4): img = img.permute(2, 0, 1)
+    if img.dim() == 2: img = img[None]
+    if img.dim() not in (3, 4): raise ValueError(f"an image must be (H, W), (C, H, W) or (H, W, C); got shape {tuple(img.shape)}")
+    if img.shape[-1] == 0 or img.shape[-2] == 0: raise ValueError(f"the image is empty ({img.shape[-2]}x{img.shape[-1]} pixels)")
+    return _scaled(img)
+
+def to_rgb(x: Tensor) -> Tensor:
+    "(1, H, W) grey -> 3 channels; (4, H, W) RGBA -> RGB (alpha dropped); RGB unchanged."
+    if x.shape[-3] == 1: return x.expand(*x.shape[:-3], 3, *x.shape[-2:])
+    if x.shape[-3] == 4: return x[..., :3, :, :]
+    if x.shape[-3] != 3: raise ValueError(f"expected 1, 3 or 4 channels, got {x.shape[-3]}")
+    return x
 
 def resize(img, size: int | tuple, interpolation: str = 'bicubic') -> Tensor:
     "Resize (C, H, W) or (B, C, H, W): an int sets the shorter side (keeping the aspect), a tuple is (H, W)."
@@ -94,7 +122,8 @@ class _T:
     def __repr__(self): return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in vars(self).items() if k != 'generator')})"
 
 class ToTensor(_T):
-    def __call__(self, img): return to_tensor(img)
+    "Any image -> float (3, H, W) in [0, 1] (grey repeated, alpha dropped)."
+    def __call__(self, img): return to_rgb(to_tensor(img))
 
 class Resize(_T):
     def __init__(self, size, interpolation='bicubic'): self.size, self.interpolation = size, interpolation
@@ -127,6 +156,30 @@ def preprocess(image_size: int = 224, mean=OPENAI_MEAN, std=OPENAI_STD) -> Compo
 def train_transform(image_size: int = 224, scale=(0.9, 1.0), flip: bool = False, mean=OPENAI_MEAN, std=OPENAI_STD) -> Compose:
     "Training transform: random resized crop (+ optional flip), normalise. Keep flip=False for captions with left/right."
     return Compose([ToTensor(), RandomResizedCrop(image_size, scale)] + ([RandomHFlip()] if flip else []) + [Normalize(mean, std)])
+
+# %% ../nbs/07_transforms.ipynb
+def augment_batch(images: Tensor, size: int, scale=(0.7, 1.0), ratio=(3 / 4, 4 / 3), jitter: float = 0.1,
+                  generator: torch.Generator | None = None) -> Tensor:
+    "Random resized crops (area in `scale`, aspect in `ratio`) and colour jitter of a batch (B, 3, H, W) in [0, 1] -> (B, 3, size, size)."
+    x = images.float() / 255 if images.dtype == torch.uint8 else images.float()
+    B = x.shape[0]
+    u = torch.rand(B, 7, generator=generator)
+    area = scale[0] + (scale[1] - scale[0]) * u[:, 0]
+    aspect = torch.exp(math.log(ratio[0]) + (math.log(ratio[1]) - math.log(ratio[0])) * u[:, 1])
+    sw, sh = (area * aspect).sqrt().clamp(max=1), (area / aspect).sqrt().clamp(max=1)            # crop size / image size
+    tx, ty = (1 - sw) * (2 * u[:, 2] - 1), (1 - sh) * (2 * u[:, 3] - 1)                          # crop centre, inside the image
+    theta = torch.zeros(B, 2, 3)
+    theta[:, 0, 0], theta[:, 0, 2], theta[:, 1, 1], theta[:, 1, 2] = sw, tx, sh, ty
+    if min(x.shape[-2:]) > 2 * size:                                                             # shrink first: no aliasing
+        x = F.interpolate(x, scale_factor=1.5 * size / min(x.shape[-2:]), mode='bilinear', antialias=True)
+    grid = F.affine_grid(theta, (B, 3, size, size), align_corners=False)
+    out = F.grid_sample(x, grid, mode='bilinear', padding_mode='border', align_corners=False)   # (B, 3, size, size)
+    b, c, s = (1 + jitter * (2 * u[:, 4:7] - 1)).unbind(1)                                       # brightness, contrast, saturation
+    grey = out.mean(1, keepdim=True)
+    out = grey + s[:, None, None, None] * (out - grey)                                           # saturation
+    mean = out.mean((1, 2, 3), keepdim=True)
+    out = mean + c[:, None, None, None] * (out - mean)                                           # contrast
+    return (out * b[:, None, None, None]).clamp(0, 1)                                            # brightness
 
 # %% ../nbs/07_transforms.ipynb
 _LR = re.compile(r'\b(left|right)\b')
