@@ -10,7 +10,7 @@ MINICLIP_DEMO_MODEL, opens the demo notebook, runs every cell, changes the colou
 labels, and checks that the top label and the probabilities shown change each time. The server and the
 browser are shut down whatever happens. Needs /usr/bin/chromium (Debian: apt-get install chromium).
 """
-import argparse, os, re, secrets, signal, socket, subprocess, sys, tempfile, time, urllib.request
+import argparse, os, re, secrets, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,20 +46,26 @@ def main():
     work = Path(tempfile.mkdtemp(prefix='miniclip-browser-'))
     print('training the demo model ...', flush=True)
     subprocess.run([sys.executable, '-c', 'from miniclip.cli import train_cli; train_cli()', '-epochs', '4', '-eval_images', '200',
-                    '-out_dir', str(work / 'model')], check=True, stdout=subprocess.DEVNULL)
+                    '-out_dir', str(work / 'model')], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     port, token = free_port(), secrets.token_hex(16)
+    (work / 'nbs').mkdir(); shutil.copy(ROOT / 'nbs' / '15_demo.ipynb', work / 'nbs')      # a copy: JupyterLab saves what it opens
     env = {**os.environ, 'MINICLIP_DEMO_MODEL': str(work / 'model'), 'JUPYTER_CONFIG_DIR': str(work / 'config'),
            'JUPYTER_RUNTIME_DIR': str(work / 'runtime')}
     log = open(work / 'jupyterlab.log', 'w')
-    server = subprocess.Popen([sys.executable, '-m', 'jupyter', 'lab', '--no-browser', '--ServerApp.ip=127.0.0.1',
-                               f'--ServerApp.port={port}', f'--IdentityProvider.token={token}', f'--ServerApp.root_dir={ROOT / "nbs"}'],
+    server = subprocess.Popen([sys.executable, '-m', 'jupyter', 'lab', '--no-browser', '--allow-root', '--ServerApp.ip=127.0.0.1',
+                               f'--ServerApp.port={port}', f'--IdentityProvider.token={token}', f'--ServerApp.root_dir={work / "nbs"}',
+                               '--LabApp.expose_app_in_browser=True'],
                               env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         base = f'http://127.0.0.1:{port}'
         wait_for(lambda: _ok(f'{base}/api/status?token={token}'), 90, 'JupyterLab to start')
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=a.chromium, args=CHROMIUM_ARGS, headless=True)
-            try: check_demo(browser.new_page(viewport={'width': 1500, 'height': 1100}), f'{base}/lab/tree/15_demo.ipynb?token={token}', a.screenshot)
+            page = browser.new_page(viewport={'width': 1500, 'height': 1100})
+            try: check_demo(page, f'{base}/lab/tree/15_demo.ipynb?token={token}', a.screenshot)
+            except Exception:
+                page.screenshot(path=str(Path(a.screenshot).with_suffix('.failed.png'))); print(f'screenshot of the failure: {Path(a.screenshot).with_suffix(".failed.png")}')
+                raise
             finally: browser.close()
     except Exception:
         log.flush(); print('--- JupyterLab log (last lines) ---\n' + ''.join((work / 'jupyterlab.log').read_text().splitlines(True)[-30:]))
@@ -75,12 +81,12 @@ def _ok(url) -> bool:
 
 def check_demo(page, url: str, screenshot: str):
     page.goto(url)
-    page.wait_for_selector('.jp-Notebook', timeout=120_000)
-    for dialog in ('Select Kernel', 'Select kernel'):                       # a notebook without a kernel choice asks for one
-        if page.get_by_text(dialog).count(): page.get_by_role('button', name=re.compile('^Select$')).click()
-    wait_for(lambda: page.locator('.jp-Notebook-ExecutionIndicator, .jp-Toolbar-kernelStatus').count(), 60, 'the kernel to start')
-    page.get_by_role('menuitem', name='Run', exact=True).click()
-    page.get_by_role('menuitem', name=re.compile('^Run All Cells')).click()
+    page.wait_for_selector('.jp-Notebook .jp-Cell', timeout=120_000)
+    wait_for(lambda: page.evaluate("() => !!(window.jupyterapp && window.jupyterapp.shell.currentWidget && "
+                                   "window.jupyterapp.shell.currentWidget.sessionContext && "
+                                   "window.jupyterapp.shell.currentWidget.sessionContext.session && "
+                                   "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel)"), 120, 'the kernel to start')
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     first = wait_for(lambda: shown(page), 300, 'the demo widgets to show an answer')
     print('shown at first:', first[0])
     colour = page.locator('.widget-dropdown', has=page.locator('label', has_text=re.compile('^colour$'))).locator('select').first
