@@ -11,7 +11,7 @@ layout (objects on the 3x3 grid, about 10 px wide at 32 px, or one object fillin
 `grid=1`). After every 50 steps it records a), b), c) and `shape_heldout`: how often the model names
 the *shape* of a held-out image right from shape-only prompts ("a star"), which tells whether shape
 was learnt apart from colour. Writes benchmarks/shapes_recipes.csv (one row per recipe, seed and
-evaluation) and nbs/images/shapes_recipes.png (shown in nbs/09_training.ipynb). Training seconds
+evaluation) and nbs/images/shapes_recipes.png (shown in nbs/10_training.ipynb). Training seconds
 exclude evaluation; the plot uses steps, which a busy machine cannot distort.
 """
 import argparse, sys

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_datasets.ipynb 2
 from __future__ import annotations
-import copy, csv, gzip, hashlib, io, json, math, os, pickle, struct, sys, tarfile, urllib.request
+import copy, csv, hashlib, io, json, math, os, sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
@@ -18,11 +18,8 @@ from .transforms import preprocess, resize, normalize, to_tensor, to_rgb, center
 
 # %% auto 0
 __all__ = ['BAD_KINDS', 'CLASS_TEMPLATES', 'IMAGE_COLUMNS', 'CAPTION_COLUMNS', 'IMAGE_EXTENSIONS', 'HELDOUT_NAMES', 'CACHE_DIR',
-           'FASHION_MNIST_CLASSES', 'FASHION_MNIST_NAMES', 'FASHION_MNIST_FILES', 'FASHION_MNIST_URL',
-           'FASHION_TEMPLATES', 'CIFAR10_CLASSES', 'CIFAR10_URL', 'BadInputReport', 'BadImage', 'load_image',
-           'CaptionDataset', 'ClassDataset', 'CaptionCSVDataset', 'ImageFolderDataset', 'split_by_key', 'cache_pixels',
-           'read_idx', 'find_fashion_mnist', 'download_fashion_mnist', 'load_fashion_mnist', 'LabelledImages',
-           'FashionMNIST', 'find_cifar10', 'download_cifar10', 'load_cifar10', 'CIFAR10', 'collate', 'loader_settings']
+           'BadInputReport', 'BadImage', 'load_image', 'CaptionDataset', 'ClassDataset', 'CaptionCSVDataset',
+           'ImageFolderDataset', 'split_by_key', 'cache_pixels', 'collate', 'loader_settings']
 
 # %% ../nbs/08_datasets.ipynb
 BAD_KINDS = {'missing_columns': 'CSV row with fewer fields than the header',
@@ -358,155 +355,6 @@ def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, v
     else: ds.pixels = torch.stack([ds.decode(i) for i in tqdm(range(len(ds)), desc='decoding', disable=not verbose, leave=False)])
     if verbose: print('pixel cache:', note)
     return note
-
-# %% ../nbs/08_datasets.ipynb
-FASHION_MNIST_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
-FASHION_MNIST_NAMES = ('t-shirt', 'pair of trousers', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot')
-FASHION_MNIST_FILES = {'train': ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'),
-                       'test': ('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')}
-FASHION_MNIST_URL = 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/'
-FASHION_TEMPLATES = ('a photo of {a_name}.', 'a black and white photo of {a_name}.', 'a grayscale picture of {a_name}.',
-                     'a low resolution photo of the {name}.', 'a centered photo of {a_name}.', '{a_name}.')
-_IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: '>i2', 0x0C: '>i4', 0x0D: '>f4', 0x0E: '>f8'}
-
-def read_idx(path) -> np.ndarray:
-    "Read an idx file (MNIST/Fashion-MNIST format), gzipped or not, into a numpy array."
-    path = Path(path)
-    raw = gzip.decompress(path.read_bytes()) if path.suffix == '.gz' else path.read_bytes()
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_TYPES:
-        raise ValueError(f"{path} is not an idx file (bad magic number {raw[:4].hex()})")
-    ndim = raw[3]
-    dims = struct.unpack(f'>{ndim}I', raw[4:4 + 4 * ndim])
-    data = np.frombuffer(raw, dtype=_IDX_TYPES[raw[2]], offset=4 + 4 * ndim)
-    if data.size != math.prod(dims): raise ValueError(f"{path}: header says {dims} but holds {data.size} values (truncated?)")
-    return data.reshape(dims)
-
-def _fashion_candidates(path=None) -> list:
-    cands = [Path(path).expanduser(), Path(path).expanduser() / 'fashion-mnist'] if path else []
-    return cands + [CACHE_DIR / 'fashion-mnist', Path('/usr/share/datasets/fashion-mnist')]
-
-def _find_file(folder: Path, stem: str):
-    for name in (stem + '.gz', stem):
-        if (folder / name).is_file(): return folder / name
-    return None
-
-def find_fashion_mnist(path=None) -> Path:
-    "The folder holding the four Fashion-MNIST files: `path`, then ~/.cache/miniclip, then /usr/share/datasets."
-    searched = _fashion_candidates(path)
-    for folder in searched:
-        if all(_find_file(folder, s) for pair in FASHION_MNIST_FILES.values() for s in pair): return folder
-    raise FileNotFoundError("Fashion-MNIST not found in " + ', '.join(map(str, searched)) +
-                            ". Install it with `apt install dataset-fashion-mnist` (Debian/Ubuntu), or call "
-                            "miniclip.datasets.download_fashion_mnist() (needs internet), or pass path=<folder>.")
-
-def download_fashion_mnist(dest=None) -> Path:
-    "Download the four official .gz files into `dest` (default ~/.cache/miniclip/fashion-mnist). Needs internet."
-    dest = Path(dest or CACHE_DIR / 'fashion-mnist'); dest.mkdir(parents=True, exist_ok=True)
-    for stem in (s for pair in FASHION_MNIST_FILES.values() for s in pair):
-        target = dest / (stem + '.gz')
-        if not target.exists():
-            print(f"downloading {stem}.gz ...")
-            urllib.request.urlretrieve(FASHION_MNIST_URL + stem + '.gz', target.with_suffix('.part'))
-            target.with_suffix('.part').rename(target)
-    return dest
-
-def load_fashion_mnist(split: str = 'train', path=None):
-    "(images uint8 (N, 28, 28), labels int64 (N,)) of the 'train' (60k) or 'test' (10k) split."
-    if split not in FASHION_MNIST_FILES: raise ValueError(f"split must be 'train' or 'test', got {split!r}")
-    folder = find_fashion_mnist(path)
-    images, labels = (read_idx(_find_file(folder, s)) for s in FASHION_MNIST_FILES[split])
-    if len(images) != len(labels): raise ValueError(f"{folder}: {len(images)} images but {len(labels)} labels")
-    return torch.from_numpy(images.copy()), torch.from_numpy(labels.astype(np.int64))
-
-# %% ../nbs/08_datasets.ipynb
-class LabelledImages(ClassDataset):
-    "In-memory uint8 images (N, C, h, w) with labels; item i is (image (3, S, S), caption from a template)."
-    def __init__(self, images: Tensor, labels: Tensor, class_names: Sequence[str], image_size: int = 32,
-                 templates: Sequence[str] = CLASS_TEMPLATES, normalize: bool = True, seed: int = 0):
-        if images.dim() == 3: images = images[:, None]                           # (N, 1, h, w) grey
-        self.images, self.labels, self.class_names = images, labels, list(class_names)
-        self.pixels = images                                                      # already decoded, in memory
-        self.image_size, self.templates, self.normalize, self.seed = image_size, tuple(templates), normalize, seed
-
-    def __len__(self): return len(self.images)
-    def _keep(self, indices: list): self.images, self.labels = self.images[indices], self.labels[indices]
-    def label(self, i: int) -> int: return int(self.labels[i])
-    def caption(self, i: int) -> str: return self.choose(i, self.class_prompts()[int(self.labels[i])])
-
-    def labelled(self, indices) -> tuple:
-        "(images (B, 3, S, S), labels (B,)) for a list of indices, vectorised."
-        idx = torch.as_tensor(indices, dtype=torch.long)
-        x = self.images[idx].float() / 255
-        if x.shape[1] == 1: x = x.expand(-1, 3, -1, -1)                           # grey -> RGB
-        x = resize(x, (self.image_size, self.image_size), 'bilinear')
-        return (normalize(x) if self.normalize else x), self.labels[idx]
-
-    def __getitems__(self, indices: Sequence[int]) -> list:
-        x, y = self.labelled(indices)
-        prompts = self.class_prompts()
-        return [(im, self.choose(i, prompts[label])) for im, i, label in zip(x, indices, y.tolist())]
-
-    def __getitem__(self, i: int): return self.__getitems__([i])[0]
-
-def FashionMNIST(split: str = 'train', path=None, image_size: int = 32, templates=FASHION_TEMPLATES, **kwargs) -> LabelledImages:
-    "Fashion-MNIST as `LabelledImages` with captions ('a black and white photo of a sneaker.')."
-    images, labels = load_fashion_mnist(split, path)
-    return LabelledImages(images, labels, FASHION_MNIST_NAMES, image_size, templates, **kwargs)
-
-# %% ../nbs/08_datasets.ipynb
-CIFAR10_CLASSES = ('airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck')
-CIFAR10_URL = 'https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz'
-_CIFAR_SPLITS = {'train': [f'data_batch_{i}' for i in range(1, 6)], 'test': ['test_batch']}
-
-class _SafeUnpickler(pickle.Unpickler):
-    "Unpickle plain data and numpy arrays only (a pickle that asks for anything else is refused)."
-    _ALLOWED = {('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'), ('numpy', 'ndarray'),
-                ('numpy', 'dtype'), ('numpy.core.multiarray', 'scalar'), ('numpy._core.multiarray', 'scalar'), ('_codecs', 'encode')}
-    def find_class(self, module, name):
-        if (module, name) in self._ALLOWED: return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"refusing to load {module}.{name} from a data file (only plain data and numpy arrays are allowed)")
-
-def _unpickle(path) -> dict:
-    with open(path, 'rb') as f: d = _SafeUnpickler(f, encoding='bytes').load()
-    return {(k.decode() if isinstance(k, bytes) else k): v for k, v in d.items()}
-
-def find_cifar10(path=None) -> Path:
-    "The `cifar-10-batches-py` folder: under `path`, then ~/.cache/miniclip, then /usr/share/datasets."
-    roots = ([Path(path).expanduser()] if path else []) + [CACHE_DIR, Path('/usr/share/datasets')]
-    searched = [c for r in roots for c in (r, r / 'cifar-10-batches-py')]
-    for folder in searched:
-        if (folder / 'batches.meta').is_file() and (folder / 'test_batch').is_file(): return folder
-    raise FileNotFoundError("CIFAR-10 (cifar-10-batches-py) not found in " + ', '.join(map(str, searched)) +
-                            ". Call miniclip.datasets.download_cifar10() (needs internet, 170 MB) or pass path=<folder>.")
-
-def download_cifar10(dest=None) -> Path:
-    "Download and unpack the official python archive into `dest` (default ~/.cache/miniclip). Needs internet."
-    dest = Path(dest or CACHE_DIR); dest.mkdir(parents=True, exist_ok=True)
-    archive = dest / 'cifar-10-python.tar.gz'
-    if not archive.exists():
-        print('downloading CIFAR-10 (170 MB) ...')
-        urllib.request.urlretrieve(CIFAR10_URL, archive.with_suffix('.part')); archive.with_suffix('.part').rename(archive)
-    with tarfile.open(archive) as tar:
-        members = [m for m in tar.getmembers() if m.name.startswith('cifar-10-batches-py/') and m.isfile() and '..' not in m.name]
-        tar.extractall(dest, members=members)
-    return dest / 'cifar-10-batches-py'
-
-def load_cifar10(split: str = 'train', path=None):
-    "(images uint8 (N, 3, 32, 32), labels int64 (N,), class names) from cifar-10-batches-py."
-    if split not in _CIFAR_SPLITS: raise ValueError(f"split must be 'train' or 'test', got {split!r}")
-    folder = find_cifar10(path)
-    names = [n.decode() if isinstance(n, bytes) else n for n in _unpickle(folder / 'batches.meta')['label_names']]
-    xs, ys = [], []
-    for name in _CIFAR_SPLITS[split]:
-        if not (folder / name).is_file(): raise FileNotFoundError(f"{folder / name} is missing (the download is incomplete?)")
-        d = _unpickle(folder / name)
-        xs.append(np.asarray(d['data'], dtype=np.uint8).reshape(-1, 3, 32, 32)); ys.append(np.asarray(d['labels'], dtype=np.int64))
-    return torch.from_numpy(np.concatenate(xs)), torch.from_numpy(np.concatenate(ys)), names
-
-def CIFAR10(split: str = 'train', path=None, image_size: int = 32, templates=CLASS_TEMPLATES, **kwargs) -> LabelledImages:
-    "CIFAR-10 as `LabelledImages` with captions ('a photo of a cat.')."
-    images, labels, names = load_cifar10(split, path)
-    return LabelledImages(images, labels, names, image_size, templates, **kwargs)
 
 # %% ../nbs/08_datasets.ipynb
 def collate(items: Sequence) -> tuple:
