@@ -28,6 +28,8 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument('-recipe', '--recipe', choices=list(RECIPES), default=None,
                    help='start from a named recipe (default: the one made for -dataset, if any); other flags change it')
     p.add_argument('-load_last_checkpoint', '--load_last_checkpoint', action='store_true', help='resume the run in -out_dir')
+    p.add_argument('-accept_changes', '--accept_changes', action='store_true',
+                   help='with -load_last_checkpoint: apply settings that differ from the run\'s from the resumed step on (listed in changes.txt)')
     return add_config_args(p, TrainConfig)
 
 def config_from_args(args: dict) -> TrainConfig:
@@ -45,8 +47,8 @@ def train_cli(argv=None) -> None:
     "Console script `miniclip_train`."
     p = train_parser()
     args = vars(p.parse_args(argv))
-    resume = args.pop('load_last_checkpoint')
-    try: trainer = Trainer(config_from_args(args), resume=resume)
+    resume, accept = args.pop('load_last_checkpoint'), args.pop('accept_changes')
+    try: trainer = Trainer(config_from_args(args), resume=resume, accept_changes=accept)
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.exit(2, f"miniclip_train: error: {e}\n")
     try: metrics = trainer.fit()
     except TrainingDiverged as e: p.exit(1, f"miniclip_train: stopped: {e}\n")

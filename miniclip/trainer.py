@@ -16,7 +16,7 @@ from .clip import CLIP
 from .shapes import ShapesWorld, ShapesConfig
 from .transforms import normalize, resize, augment_batch, to_rgb
 from . import datasets as mds, standard
-from .train import TrainConfig, ModelSpec, RECIPES, recipe, make_optimizer, contrastive_loss, same_caption
+from .train import TrainConfig, ModelSpec, RECIPES, recipe, make_optimizer, lr_factor, contrastive_loss, same_caption
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint, latest_checkpoint,
                                  load_trainer_state, load_weights, load, write_atomic, config_diff)
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
@@ -209,7 +209,7 @@ class Trainer:
     "Trains a CLIP on a data source; checkpoints every epoch and resumes exactly."
     max_bad_steps = 3
 
-    def __init__(self, cfg: TrainConfig, resume: bool = False, quiet: bool = False):
+    def __init__(self, cfg: TrainConfig, resume: bool = False, quiet: bool = False, accept_changes: bool = False):
         self.cfg, self.device = cfg, get_device(cfg.device)
         self.rank, self.world = 0, 1
         if int(os.environ.get('WORLD_SIZE', 1)) > 1:                           # started by torchrun: see 17_distributed
@@ -224,7 +224,7 @@ class Trainer:
         if resume and ckpt is None: self._say(f"no checkpoint in {self.run_dir}: starting a new run")
         for debris in (self.run_dir / 'checkpoints').glob('.tmp-*') if resume else []: shutil.rmtree(debris, ignore_errors=True)
         state = load_trainer_state(ckpt) if ckpt else None
-        if state: _check_same_run(state, cfg, ckpt)
+        changes = _check_same_run(state, cfg, ckpt, accept_changes) if state else []
         if cfg.fine_tuning:
             model, self.tokenizer, _ = load(cfg.fine_tuning)
             self.cfg = cfg = cfg.replace(model=ModelSpec.of(model.cfg))         # train_config.json says which model really trains
@@ -245,7 +245,7 @@ class Trainer:
         self.step, self.train_seconds, self.bad_steps = 0, 0.0, 0
         self.history, self.log = [], []                  # per-epoch metrics; per-step (step, loss, lr, logit scale)
         self._epoch_loss, self._epoch_n = 0.0, 0
-        if state: self._restore(ckpt, state)
+        if state: self._restore(ckpt, state, changes)
         elif self.rank == 0 and self.run_dir.exists() and any(self.run_dir.iterdir()):   # checks passed: now touch the folder
             old = self.run_dir.with_name(f"{self.run_dir.name}.{time.strftime('%Y%m%d-%H%M%S')}")
             self.run_dir.rename(old); self._say(f"kept the previous run in {old}")
@@ -266,14 +266,26 @@ class Trainer:
                 'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(), 'rng_torch': torch.get_rng_state(),
                 'history': self.history, 'log': torch.tensor(self.log, dtype=torch.float64).reshape(-1, 4), 'train_config': self.cfg.to_json()}
 
-    def _restore(self, folder: Path, state: dict):
+    def _restore(self, folder: Path, state: dict, changes: list = ()):
         load_weights(self.model, folder); self.model.to(self.device)
+        fresh = [{k: v for k, v in g.items() if k != 'params'} for g in self.opt.param_groups]   # this start's settings
         self.opt.load_state_dict(state['optimizer']); self.sched.load_state_dict(state['scheduler'])
         self.step, self.train_seconds = state['step'], state['train_seconds']
         self._epoch_loss, self._epoch_n = state['epoch_loss'], state['epoch_n']
         self.history, self.log = list(state['history']), state['log'].tolist()
         torch.set_rng_state(state['rng_torch'])
         self._say(f"resumed from {folder} at step {self.step}/{self.total_steps}")
+        if changes: self._apply_changes(fresh, changes)
+
+    def _apply_changes(self, fresh: list, changes: list):
+        "Accepted new settings count from the resumed step on (optimiser and schedule too) and are logged in changes.txt."
+        for g, f in zip(self.opt.param_groups, fresh): g.update(f)                   # lr, betas, eps, decay of this start
+        self.sched.base_lrs = [g['initial_lr'] for g in self.opt.param_groups]
+        for g in self.opt.param_groups: g['lr'] = g['initial_lr'] * lr_factor(self.step, self.cfg.warmup, self.total_steps)
+        line = f"from step {self.step}: {'; '.join(changes)}"
+        if self.rank == 0:
+            with open(self.run_dir / 'changes.txt', 'a') as f: f.write(line + '\n')
+        self._say(f"settings changed {line} (recorded in {self.run_dir / 'changes.txt'})")
 
     def save(self) -> Path | None:
         "A resumable checkpoint of the current step (rank 0 writes it)."
@@ -380,15 +392,18 @@ def _check_out_dir(run_dir: Path):
     parent = next(p for p in [run_dir, *run_dir.parents] if p.exists())
     if not os.access(parent, os.W_OK): raise ValueError(f"cannot write to {parent} (for -out_dir {run_dir}): choose a folder you can write to")
 
-def _check_same_run(state: dict, cfg: TrainConfig, folder: Path):
-    "Refuse to resume a run with different settings (the device may change)."
+def _check_same_run(state: dict, cfg: TrainConfig, folder: Path, accept: bool = False) -> list:
+    "The settings that differ from the resumed run's: refused unless `accept`; the model never changes; device and folder may."
     try: saved = TrainConfig.from_json(state['train_config']).to_dict()
     except (KeyError, TypeError, ValueError):
         raise CheckpointError(f"{folder} was written by an older miniclip whose run settings cannot be resumed: load it as a model "
                               f"(miniclip.load) or fine-tune from it (-fine_tuning {folder.parent.parent})") from None
-    diff = [d for d in config_diff(saved, cfg.to_dict()) if not d.startswith('device:')]
-    if diff: raise ValueError(f"{folder.parent.parent} was trained with other settings ({'; '.join(diff)}): resume with the same "
-                              f"settings, or start a new run with another -out_dir")
+    diff = [d for d in config_diff(saved, cfg.to_dict()) if not d.startswith(('device:', 'out_dir:'))]   # a run may move
+    run, model = folder.parent.parent, [d for d in diff if d.startswith('model.')]
+    if model: raise ValueError(f"the model of {run} cannot change on resume ({'; '.join(model)}): fine-tune from it with -fine_tuning {run}")
+    if diff and not accept: raise ValueError(f"{run} was trained with other settings ({'; '.join(diff)}): resume with the same "
+                                          f"settings, apply them from here on with -accept_changes, or start a new run with another -out_dir")
+    return diff
 
 def plot_run(history: list, log: list, path=None):
     "Loss, learning rate, logit scale and accuracy curves of a run (saved to `path` when given)."
