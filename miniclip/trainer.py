@@ -16,7 +16,7 @@ from .clip import CLIP
 from .shapes import ShapesWorld, ShapesConfig
 from .transforms import normalize, resize, augment_batch, to_rgb
 from . import datasets as mds, standard
-from .train import TrainConfig, ModelSpec, RECIPES, recipe, make_optimizer, lr_factor, contrastive_loss, same_caption
+from .train import TrainConfig, ModelSpec, RECIPES, recipe, make_optimizer, contrastive_loss, same_caption
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint, latest_checkpoint,
                                  load_trainer_state, load_weights, load, write_atomic, config_diff)
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
@@ -281,7 +281,7 @@ class Trainer:
         "Accepted new settings count from the resumed step on (optimiser and schedule too) and are logged in changes.txt."
         for g, f in zip(self.opt.param_groups, fresh): g.update(f)                   # lr, betas, eps, decay of this start
         self.sched.base_lrs = [g['initial_lr'] for g in self.opt.param_groups]
-        for g in self.opt.param_groups: g['lr'] = g['initial_lr'] * lr_factor(self.step, self.cfg.warmup, self.total_steps)
+        for g, base, f in zip(self.opt.param_groups, self.sched.base_lrs, self.sched.lr_lambdas): g['lr'] = base * f(self.sched.last_epoch)   # the new schedule
         line = f"from step {self.step}: {'; '.join(changes)}"
         if self.rank == 0:
             with open(self.run_dir / 'changes.txt', 'a') as f: f.write(line + '\n')
