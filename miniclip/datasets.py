@@ -17,16 +17,18 @@ from .core import hash_uniform, derive_seed
 from .transforms import preprocess, resize, normalize, to_tensor, to_rgb, center_crop
 
 # %% auto 0
-__all__ = ['BAD_KINDS', 'CLASS_TEMPLATES', 'IMAGE_COLUMNS', 'CAPTION_COLUMNS', 'IMAGE_EXTENSIONS', 'HELDOUT_NAMES', 'CACHE_DIR',
-           'BadInputReport', 'BadImage', 'load_image', 'CaptionDataset', 'ClassDataset', 'CaptionCSVDataset',
-           'ImageFolderDataset', 'split_by_key', 'cache_pixels', 'collate', 'loader_settings']
+__all__ = ['BAD_KINDS', 'MAX_PIXELS', 'CLASS_TEMPLATES', 'IMAGE_COLUMNS', 'CAPTION_COLUMNS', 'IMAGE_EXTENSIONS', 'HELDOUT_NAMES',
+           'CACHE_DIR', 'BadInputReport', 'BadImage', 'load_image', 'CaptionDataset', 'ClassDataset',
+           'CaptionCSVDataset', 'ImageFolderDataset', 'split_by_key', 'cache_pixels', 'collate', 'loader_settings']
 
 # %% ../nbs/08_datasets.ipynb
 BAD_KINDS = {'missing_columns': 'CSV row with fewer fields than the header',
              'non_utf8_text': 'text that is not UTF-8; if the file is Latin-1, re-encode it: iconv -f latin1 -t utf-8 in.csv > out.csv',
              'empty_caption': 'empty or whitespace-only caption', 'missing_file': 'image file not found',
              'zero_byte_file': 'image file is empty (0 bytes)', 'not_an_image': 'file is not an image Pillow can read',
-             'truncated_image': 'image is truncated or corrupt (fails to decode)'}
+             'truncated_image': 'image is truncated or corrupt (fails to decode)',
+             'bad_shard': 'a webdataset shard (tar) that is truncated or damaged: the pairs before the damage are used',
+             'too_large': 'image claims more pixels than max_pixels (a decompression bomb, or a huge scan: resize it)'}
 
 class BadInputReport:
     "Counts skipped inputs by kind (see `BAD_KINDS`) and keeps the first few examples of each."
@@ -57,15 +59,25 @@ class BadImage(Exception):
     "An image that cannot be used; `kind` is one of BAD_KINDS."
     def __init__(self, kind: str, detail: str): super().__init__(f"{kind}: {detail}"); self.kind, self.detail = kind, detail
 
-def load_image(path, verify: str = 'full'):
-    "Open an image as RGB PIL, or raise `BadImage` saying why not. verify='header' skips the full decode."
+MAX_PIXELS = 89_478_485    # Pillow's own limit (~9459 x 9459): a 173 KB PNG can claim 30000 x 30000 pixels
+
+def load_image(path, verify: str = 'full', data: bytes | None = None, max_pixels: int = MAX_PIXELS):
+    """Open an image as RGB PIL, or raise `BadImage` saying why not. verify='header' skips the full decode.
+    `data`: the file's bytes (a shard member; `path` only names it). Sizes over `max_pixels` are refused before decoding."""
+    import warnings
     from PIL import Image, UnidentifiedImageError
     path = Path(path)
-    if not path.is_file(): raise BadImage('missing_file', str(path))
-    if path.stat().st_size == 0: raise BadImage('zero_byte_file', str(path))
-    try: img = Image.open(path)
+    if data is None and not path.is_file(): raise BadImage('missing_file', str(path))
+    if (len(data) if data is not None else path.stat().st_size) == 0: raise BadImage('zero_byte_file', str(path))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)       # we check the size ourselves, below
+            img = Image.open(path if data is None else io.BytesIO(data))
+    except Image.DecompressionBombError as e: raise BadImage('too_large', f"{path} ({e})") from None
     except UnidentifiedImageError: raise BadImage('not_an_image', str(path)) from None
     except OSError as e: raise BadImage('not_an_image', f"{path} ({e})") from None
+    if img.width * img.height > max_pixels:
+        raise BadImage('too_large', f"{path} is {img.width}x{img.height}, over max_pixels={max_pixels:,}")
     if verify == 'header': return img
     try:
         img.load()

@@ -13,7 +13,7 @@ from .train import contrastive_loss, soft_cross_entropy
 
 # %% auto 0
 __all__ = ['rank_and_world', 'AllGather', 'gather', 'gathered_contrastive_loss', 'init_distributed', 'cli_main', 'make_shards',
-           'dataset_pairs', 'make_shards_cli', 'ShardSource']
+           'dataset_pairs', 'make_shards_cli', 'pair_member', 'decode_pair', 'ShardSource']
 
 # %% ../nbs/17_distributed.ipynb
 def rank_and_world() -> tuple[int, int]:
@@ -123,54 +123,96 @@ def make_shards_cli(argv=None):
 # %% ../nbs/17_distributed.ipynb
 from .trainer import Source, Batch
 from .core import derive_seed
+from .datasets import BadImage, BadInputReport, load_image
 
+_IMAGE_KEYS = ('jpg', 'jpeg', 'png', 'webp')
+
+def pair_member(name: str) -> bool:
+    "The only shard members ever read: images and captions. A `.pyd`, `.pth` or any other member is never opened or unpickled."
+    return name.rsplit('.', 1)[-1].lower() in _IMAGE_KEYS + ('txt',)
+
+def decode_pair(sample: dict, transform) -> tuple:
+    "(transform(image), caption) of one shard sample, decoded by key with Pillow and UTF-8 only; `BadImage` says what is wrong."
+    where, sample = f"{sample.get('__key__')} in {sample.get('__url__')}", {k.lower(): v for k, v in sample.items()}
+    ext = next((k for k in _IMAGE_KEYS if k in sample), None)
+    if ext is None or 'txt' not in sample: raise BadImage('missing_file', f"{where}: no {'image' if ext is None else 'caption'}")
+    try: caption = sample['txt'].decode('utf-8')
+    except UnicodeDecodeError: raise BadImage('non_utf8_text', where) from None
+    if not caption.strip(): raise BadImage('empty_caption', where)
+    return transform(load_image(where, data=sample[ext])), caption
+
+# %% ../nbs/17_distributed.ipynb
 class ShardSource(Source):
-    "(image, caption) pairs streamed from webdataset shards: shuffled with a buffer, split over ranks and workers, bad members counted."
+    """(image, caption) pairs streamed from webdataset shards: shuffled with a buffer, split over ranks and workers. Bad samples
+    and damaged shards are skipped and counted once each; an epoch is `n // batch_size` steps however many samples were dropped."""
     def __init__(self, cfg, image_size: int):
         import braceexpand
-        from miniclip import datasets as mds
         from miniclip.transforms import preprocess
         self.cfg, self.urls = cfg, [u for p in cfg.data.data_path.split('::') for u in braceexpand.braceexpand(p)]
         missing = [u for u in self.urls if '://' not in u and not Path(u).is_file()]
         if missing: raise FileNotFoundError(f"shard {missing[0]} not found ({len(missing)} of {len(self.urls)} missing): check -data_path")
-        self.report, self.transform = mds.BadInputReport(cfg.data.data_path), preprocess(image_size)
-        self.n = cfg.data.train_num_samples or sum(1 for u in self.urls if '://' not in u for m in tarfile.open(u).getnames() if m.endswith('.txt'))
+        self.report, self.transform, self._seen = BadInputReport(cfg.data.data_path), preprocess(image_size), set()
+        self.n = cfg.data.train_num_samples or sum(self._count(u) for u in self.urls if '://' not in u)
+        if self.n < 1: raise ValueError(f"no (image, caption) pairs in {cfg.data.data_path}: {self.report.summary()}")
         self.steps_per_epoch = max(1, self.n // cfg.batch_size)
 
-    def _bad(self, exn) -> bool:
-        "webdataset's handler: count the bad member, keep going."
-        self.report.add('truncated_image', 'shard member', str(exn)[:80]); return True
+    def _count(self, url: str) -> int:
+        "Captions in one local shard (a damaged shard: those before the damage)."
+        n = 0
+        try:
+            with tarfile.open(url) as t:
+                for m in t: n += m.name.endswith('.txt')
+        except (tarfile.TarError, OSError, EOFError) as e: self._bad(e, url)
+        return n
 
-    def stream(self, epoch: int, workers: int = 0):
+    def _bad(self, exn, url: str | None = None) -> bool:
+        "webdataset's handler: count what was skipped (each bad sample or shard once over the run) and keep going."
+        if isinstance(exn, BadImage): kind, where = exn.kind, exn.detail
+        else:
+            url = url or next((a for a in exn.args[::-1] if isinstance(a, str) and a.endswith('.tar')), None)
+            kind = 'bad_shard' if isinstance(exn, (tarfile.TarError, OSError, EOFError)) else 'truncated_image'
+            where = f"{url or 'a shard'} ({type(exn).__name__}: {str(exn.args[0] if exn.args else exn).split(' @ ')[0][:80]})"
+        if (kind, where.split(' (')[0]) not in self._seen:
+            self._seen.add((kind, where.split(' (')[0])); self.report.add(kind, where)
+        return True
+
+    def stream(self, epoch: int, rep: int = 0):
+        "One pass over the shards in epoch `epoch`'s order (`rep` > 0: a further pass, in another order)."
         import webdataset as wds, random
-        ds = (wds.WebDataset(self.urls, shardshuffle=len(self.urls), seed=derive_seed(self.cfg.seed, epoch), handler=self._bad,
-                             nodesplitter=wds.split_by_node, empty_check=False)
-              .shuffle(1000, rng=random.Random(derive_seed(self.cfg.seed, epoch, 1)))
-              .decode('pil', handler=self._bad).to_tuple('jpg;png;jpeg;webp', 'txt', handler=self._bad)
-              .map_tuple(self.transform, str, handler=self._bad))
-        return ds
+        key = (self.cfg.seed, epoch) if rep == 0 else (self.cfg.seed, epoch, -rep)
+        return (wds.WebDataset(self.urls, shardshuffle=len(self.urls), seed=derive_seed(*key), handler=self._bad,
+                               nodesplitter=wds.split_by_node, empty_check=False, select_files=pair_member)
+                .shuffle(1000, rng=random.Random(derive_seed(*key, 1)))
+                .map(lambda s: decode_pair(s, self.transform), handler=self._bad))
 
     def corpus(self) -> list:
         import webdataset as wds
-        caps = wds.WebDataset(self.urls, shardshuffle=False, nodesplitter=wds.single_node_only, empty_check=False).to_tuple('txt')
-        return [c.decode() if isinstance(c, bytes) else c for (c,), _ in zip(caps, range(5000))]
+        caps = wds.WebDataset(self.urls, shardshuffle=False, nodesplitter=lambda urls: urls, empty_check=False, handler=self._bad,
+                              select_files=lambda name: name.lower().endswith('.txt')).to_tuple('txt', handler=self._bad)
+        return [c.decode('utf-8', 'replace') for (c,), _ in zip(caps, range(5000))]
+
+    def _pairs(self, epoch: int):
+        "The epoch's stream, continued by further passes when bad samples left it short: every epoch has its full length."
+        for rep in range(1_000_000):
+            got = 0
+            for pair in self.stream(epoch, rep): got += 1; yield pair
+            if got == 0: raise ValueError(f"the shards gave no usable pair in epoch {epoch}: "
+                                          f"{self.report.summary() if self.report else 'check -data_path'}")
 
     def batches(self, start: int, end: int, batch_size: int, part: tuple = (0, 1)):
         "This rank's batches start..end-1 of the epoch: the epoch's stream is read from its start, what was trained on skipped."
         epoch, skip = divmod(start, self.steps_per_epoch)
         n, images, captions, k, given = batch_size // part[1], [], [], 0, 0
-        for image, caption in self.stream(epoch):
+        for image, caption in self._pairs(epoch):
             images.append(image); captions.append(caption)
             if len(images) < n: continue
             if k >= skip: yield Batch(torch.stack(images), captions); given += 1    # identical captions on other ranks count as negatives
             images, captions, k = [], [], k + 1
             if given == end - start: return
-        raise ValueError(f"the shards ran out after {k} batches of {n} in epoch {epoch}: lower -train_num_samples (now {self.n}) "
-                         f"to what this process reads{'; ' + self.report.summary() if self.report else ''}")
 
     def val_batches(self, batch_size: int, n: int = 2) -> list:
         images, captions = [], []
-        for image, caption in self.stream(0):
+        for image, caption in self._pairs(0):
             images.append(image); captions.append(caption)
             if len(images) == batch_size: break
         return [Batch(torch.stack(images), captions)]
