@@ -12,7 +12,8 @@ from torch.utils.checkpoint import checkpoint
 from einops import rearrange, einsum
 
 # %% auto 0
-__all__ = ['attention', 'MultiHeadAttention', 'MLP', 'Block', 'Transformer', 'init_transformer_', 'init_gpt2_']
+__all__ = ['ACTIVATIONS', 'attention', 'MultiHeadAttention', 'QuickGELU', 'check_act', 'MLP', 'Block', 'Transformer',
+           'init_transformer_', 'init_gpt2_']
 
 # %% ../nbs/02_attention.ipynb
 def attention(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | None = None, dropout: float = 0.0):
@@ -62,17 +63,28 @@ class MultiHeadAttention(nn.Module):
         return (out, weights) if return_weights else out
 
 # %% ../nbs/02_attention.ipynb
+class QuickGELU(nn.Module):
+    "x * sigmoid(1.702 x): the GELU approximation OpenAI's CLIP models were trained with."
+    def forward(self, x: Tensor) -> Tensor: return x * torch.sigmoid(1.702 * x)
+
+ACTIVATIONS = {'gelu': nn.GELU, 'quick_gelu': QuickGELU}
+
+def check_act(act: str) -> str:
+    if act not in ACTIVATIONS: raise ValueError(f"activation {act!r} is not one of {list(ACTIVATIONS)}")
+    return act
+
 class MLP(nn.Sequential):
-    "Position-wise feed-forward: Linear -> GELU -> Linear (-> dropout)."
-    def __init__(self, dim: int, hidden_dim: int, dropout: float = 0.0):
-        super().__init__(nn.Linear(dim, hidden_dim), nn.GELU(), nn.Linear(hidden_dim, dim), nn.Dropout(dropout))
+    "Position-wise feed-forward: Linear -> GELU (or QuickGELU) -> Linear (-> dropout)."
+    def __init__(self, dim: int, hidden_dim: int, dropout: float = 0.0, act: str = 'gelu'):
+        super().__init__(nn.Linear(dim, hidden_dim), ACTIVATIONS[check_act(act)](), nn.Linear(hidden_dim, dim), nn.Dropout(dropout))
 
 class Block(nn.Module):
     "Pre-LN transformer block: x + attn(ln_1(x)), then x + mlp(ln_2(x))."
-    def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0, dropout: float = 0.0, fused: bool = True):
+    def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0, dropout: float = 0.0, fused: bool = True,
+                 act: str = 'gelu', ln_eps: float = 1e-5):
         super().__init__()
-        self.ln_1, self.attn = nn.LayerNorm(dim), MultiHeadAttention(dim, heads, dropout, fused=fused)
-        self.ln_2, self.mlp = nn.LayerNorm(dim), MLP(dim, int(dim * mlp_ratio), dropout)
+        self.ln_1, self.attn = nn.LayerNorm(dim, eps=ln_eps), MultiHeadAttention(dim, heads, dropout, fused=fused)
+        self.ln_2, self.mlp = nn.LayerNorm(dim, eps=ln_eps), MLP(dim, int(dim * mlp_ratio), dropout, act)
 
     def forward(self, x: Tensor, causal: bool = False, key_padding_mask: Tensor | None = None) -> Tensor:
         x = x + self.attn(self.ln_1(x), causal=causal, key_padding_mask=key_padding_mask)   # (B, T, C)
@@ -82,10 +94,10 @@ class Block(nn.Module):
 class Transformer(nn.Module):
     "A stack of `depth` pre-LN blocks; `use_checkpoint` recomputes activations in backward to save memory."
     def __init__(self, dim: int, depth: int, heads: int, mlp_ratio: float = 4.0, dropout: float = 0.0,
-                 fused: bool = True, use_checkpoint: bool = False):
+                 fused: bool = True, use_checkpoint: bool = False, act: str = 'gelu', ln_eps: float = 1e-5):
         super().__init__()
         self.dim, self.use_checkpoint = dim, use_checkpoint
-        self.blocks = nn.ModuleList([Block(dim, heads, mlp_ratio, dropout, fused) for _ in range(depth)])
+        self.blocks = nn.ModuleList([Block(dim, heads, mlp_ratio, dropout, fused, act, ln_eps) for _ in range(depth)])
 
     def forward(self, x: Tensor, causal: bool = False, key_padding_mask: Tensor | None = None) -> Tensor:
         for block in self.blocks:                                                   # x: (B, T, C)

@@ -14,7 +14,7 @@ from .vit import ViTConfig, VisionTransformer, VIT_PRESETS
 from .text import TextConfig, TextTransformer, TEXT_PRESETS
 
 # %% auto 0
-__all__ = ['clip_loss', 'CLIPConfig', 'CLIP', 'model_cli']
+__all__ = ['CLIP_PRESETS', 'clip_loss', 'CLIPConfig', 'CLIP', 'model_cli']
 
 # %% ../nbs/05_clip.ipynb
 def clip_loss(logits_per_image: Tensor) -> Tensor:
@@ -54,6 +54,14 @@ class CLIPConfig(Config):
         vision = vision.replace(**{k: v for k, v in v_over.items() if v is not None})
         text = text.replace(**{k: v for k, v in t_over.items() if v is not None})
         return cls(vision=vision, text=text, **kwargs)
+
+# %% ../nbs/05_clip.ipynb
+CLIP_PRESETS = {   # OpenAI's released CLIPs, the architectures whose weights 18_pretrained loads
+    'ViT-B/32':     CLIPConfig(VIT_PRESETS['ViT-B/32'].replace(), TEXT_PRESETS['openai-B'].replace(), embedding_dim=512),
+    'ViT-B/16':     CLIPConfig(VIT_PRESETS['ViT-B/16'].replace(), TEXT_PRESETS['openai-B'].replace(), embedding_dim=512),
+    'ViT-L/14':     CLIPConfig(VIT_PRESETS['ViT-L/14'].replace(), TEXT_PRESETS['openai-L'].replace(), embedding_dim=768),
+    'ViT-L/14@336': CLIPConfig(VIT_PRESETS['ViT-L/14@336'].replace(), TEXT_PRESETS['openai-L'].replace(), embedding_dim=768),
+}
 
 # %% ../nbs/05_clip.ipynb
 class CLIP(nn.Module):

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Sequence
 import torch
 from torch import Tensor
-from .checkpoint import load, CheckpointError
+import miniclip
+from .checkpoint import CheckpointError
 from .shapes import ShapesWorld, POSITIONS
 from .transforms import preprocess, normalize, to_tensor, to_rgb
 from .evaluate import encode_images, encode_texts
@@ -25,7 +26,7 @@ def demo_model(path=None, folder='runs/demo', steps: int = 300):
     world = lambda size: ShapesWorld(ShapesConfig.from_dict({**RECIPES['shapes'].flags['shapes'], 'image_size': size}))
     for p in ([path] if path else []) + [folder]:
         try:
-            model, tok, _ = load(p)
+            model, tok, _ = miniclip.load(p)                       # a run, a model folder, or a pretrained CLIP (18_pretrained)
             return model, tok, world(model.cfg.vision.image_size)
         except CheckpointError:
             if p == path: raise

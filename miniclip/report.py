@@ -12,7 +12,8 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 from .core import seed_everything
-from .checkpoint import load, CheckpointError, model_folder
+import miniclip
+from .checkpoint import CheckpointError
 from .transforms import normalize, denormalize
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, per_class_accuracy, encode_images, encode_texts, TEMPLATES
 from .train import TrainConfig, recipe
@@ -133,11 +134,13 @@ def typographic_attack(model, tokenizer, images: Tensor, labels: Tensor, class_n
 # %% ../nbs/15_report.ipynb
 def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 1000) -> EvalSet:
     "The held-out set to score a run on: the run's own (`dataset=''`), a benchmark's test split, or all images of a folder or CSV."
-    run_dir = Path(run_dir)
-    try: cfg = TrainConfig.from_json(run_dir / 'train_config.json')
-    except FileNotFoundError: raise CheckpointError(f"{run_dir} has no train_config.json: is it a miniclip run folder?") from None
-    except (TypeError, ValueError) as e: raise CheckpointError(f"{run_dir / 'train_config.json'} cannot be read ({e})") from None
-    size = load(model_folder(run_dir))[0].cfg.vision.image_size
+    run = Path(str(run_dir))
+    if dataset and not (run / 'train_config.json').is_file(): cfg = TrainConfig()   # a model without its run (a pretrained CLIP)
+    else:
+        try: cfg = TrainConfig.from_json(run / 'train_config.json')
+        except FileNotFoundError: raise CheckpointError(f"{run} has no train_config.json: is it a miniclip run folder? (a model alone needs -dataset)") from None
+        except (TypeError, ValueError) as e: raise CheckpointError(f"{run / 'train_config.json'} cannot be read ({e})") from None
+    size = miniclip.load(run_dir)[0].cfg.vision.image_size
     if dataset in ('imagefolder', 'csv'):                                  # a folder or file named for evaluation: all of it
         if not data_path: raise ValueError(f"-dataset {dataset} needs -data_path")
         ds = mds.ImageFolderDataset(data_path, image_size=size, verbose=False) if dataset == 'imagefolder' else mds.CaptionCSVDataset(data_path, image_size=size, verbose=False)
@@ -154,8 +157,8 @@ def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 1000) -> 
 def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000, out=None, pictures: bool = True) -> dict:
     "Score a run on a held-out set, write eval/metrics.json and the pictures into `out` (default RUN_DIR/eval); the metrics."
     ev = eval_set(run_dir, dataset, data_path, n)
-    model, tokenizer, _ = load(run_dir)
-    out = Path(out or Path(run_dir) / 'eval'); out.mkdir(parents=True, exist_ok=True)
+    model, tokenizer, _ = miniclip.load(run_dir)
+    out = Path(out or (Path(run_dir) / 'eval' if Path(str(run_dir)).is_dir() else 'eval')); out.mkdir(parents=True, exist_ok=True)
     metrics = {'evaluated_on': ev.name, 'images': len(ev.images), **score(model, tokenizer, ev, progress=True)}
     if pictures and ev.labels is not None:
         clf = zero_shot_classifier(model, tokenizer, ev.class_names, ev.templates)
@@ -179,17 +182,17 @@ def eval_cli(argv=None) -> None:
     "Console script `miniclip_eval`: score a run and write RUN_DIR/eval/ (metrics.json and pictures)."
     from miniclip.cli import OneLineParser
     p = OneLineParser(prog='miniclip_eval', description='Score a trained miniclip run on held-out images and write a report to RUN_DIR/eval/.')
-    p.add_argument('run_dir', help='the run folder (what miniclip_train -out_dir wrote)')
+    p.add_argument('run_dir', help='the run folder (what miniclip_train -out_dir wrote), or any CLIP miniclip.load reads (with -dataset)')
     p.add_argument('-dataset', '--dataset', default='', help="score on this dataset instead of the run's own held-out data: "
                    "shapes, fashion_mnist, cifar10, imagefolder, csv")
     p.add_argument('-data_path', '--data_path', default='', help='imagefolder, csv: the folder or the CSV file; fashion_mnist, cifar10: their folder (optional)')
     p.add_argument('-images', '--images', type=int, default=1000, help='images to score')
     p.add_argument('-no_pictures', '--no_pictures', action='store_true', help='only the numbers')
     a = p.parse_args(argv)
-    if not Path(a.run_dir).is_dir(): p.error(f"no run folder {a.run_dir}: pass the -out_dir of a miniclip_train run")
+    if not (Path(a.run_dir).exists() or a.run_dir.startswith('hf:')): p.error(f"no run folder {a.run_dir}: pass the -out_dir of a miniclip_train run")
     try: m = evaluate_run(a.run_dir, a.dataset, a.data_path, a.images, pictures=not a.no_pictures)
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.error(str(e))
     print(f"{a.run_dir}: scored on {m['evaluated_on']} ({m['images']} images, never trained on)")
     for k, v in m.items():
         if isinstance(v, float): print(f"  {k:<16} {v:6.1%}")
-    print(f"report: {Path(a.run_dir) / 'eval'} (metrics.json" + (", pictures)" if not a.no_pictures else ")"))
+    print(f"report: {Path(a.run_dir) / 'eval' if Path(a.run_dir).is_dir() else Path('eval')} (metrics.json" + (", pictures)" if not a.no_pictures else ")"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn, Tensor
 from .core import Config, resolve_preset
-from .attention import Transformer, init_transformer_
+from .attention import Transformer, init_transformer_, check_act
 
 # %% auto 0
 __all__ = ['TEXT_PRESETS', 'TextConfig', 'eot_positions', 'TextTransformer']
@@ -30,6 +30,8 @@ class TextConfig(Config):
     pad_id: int = 0               # padding id: used only to find the last real token of a row without EOT
     use_checkpoint: bool = False  # gradient checkpointing in the transformer (saves memory when training)
     fused: bool = True            # use F.scaled_dot_product_attention
+    act: str = 'gelu'             # the MLP's activation: 'gelu', or 'quick_gelu' (OpenAI's released models)
+    ln_eps: float = 1e-5          # LayerNorm epsilon
 
     def __post_init__(self):
         if self.output_dim is None: self.output_dim = self.width
@@ -48,6 +50,7 @@ class TextConfig(Config):
             v = getattr(self, name)
             if not 0 <= v < self.vocab_size:
                 raise ValueError(f"TextConfig.{name}={v} must be a token id in [0, vocab_size={self.vocab_size})")
+        check_act(self.act)
         if self.eot_id == self.pad_id:
             raise ValueError(f"TextConfig.eot_id and pad_id are both {self.eot_id}; the encoder could not tell "
                              f"where a caption ends (use the tokenizer's eot_id and pad_id)")
@@ -59,6 +62,11 @@ TEXT_PRESETS = {
     'S':    TextConfig(width=512, layers=8, heads=8, mlp_ratio=2.0),      # the original's GPTSmall
     'B':    TextConfig(width=512, layers=12, heads=8),                    # the CLIP paper's text encoder
     'L':    TextConfig(width=768, layers=12, heads=12),                   # CLIP ViT-L/14's text encoder
+    # OpenAI's released text towers: their BPE (49,408 ids, 18_pretrained), 77 tokens, QuickGELU; padding 0, EOT 49407
+    'openai-B': TextConfig(vocab_size=49408, context_length=77, width=512, layers=12, heads=8, eot_id=49407, pad_id=0,
+                           act='quick_gelu'),                             # with ViT-B/32 and ViT-B/16
+    'openai-L': TextConfig(vocab_size=49408, context_length=77, width=768, layers=12, heads=12, eot_id=49407, pad_id=0,
+                           act='quick_gelu'),                             # with ViT-L/14
 }
 
 # %% ../nbs/04_text_encoder.ipynb
@@ -80,9 +88,9 @@ class TextTransformer(nn.Module):
         self.cfg = cfg = cfg.replace(**overrides) if overrides else cfg
         self.token_embedding = nn.Embedding(cfg.vocab_size, cfg.width)                   # E
         self.positional_embedding = nn.Parameter(torch.empty(cfg.context_length, cfg.width))  # P
-        self.transformer = Transformer(cfg.width, cfg.layers, cfg.heads, cfg.mlp_ratio, cfg.dropout,
-                                       fused=cfg.fused, use_checkpoint=cfg.use_checkpoint)
-        self.ln_final = nn.LayerNorm(cfg.width)
+        self.transformer = Transformer(cfg.width, cfg.layers, cfg.heads, cfg.mlp_ratio, cfg.dropout, fused=cfg.fused,
+                                       use_checkpoint=cfg.use_checkpoint, act=cfg.act, ln_eps=cfg.ln_eps)
+        self.ln_final = nn.LayerNorm(cfg.width, eps=cfg.ln_eps)
         self.proj = (nn.Identity() if cfg.output_dim == cfg.width                          # W_out
                      else nn.Linear(cfg.width, cfg.output_dim, bias=False))
         self.reset_parameters()

@@ -12,7 +12,8 @@ from torch import Tensor
 from tokenizers import Tokenizer as HFTokenizer, decoders, models, pre_tokenizers, trainers
 
 # %% auto 0
-__all__ = ['SPECIAL_TOKENS', 'PAD_ID', 'SOT_ID', 'EOT_ID', 'clean_caption', 'Tokenizer', 'fit_tokenizer']
+__all__ = ['CLEANERS', 'SPECIAL_TOKENS', 'PAD_ID', 'SOT_ID', 'EOT_ID', 'clean_caption', 'clean_openai', 'Tokenizer',
+           'fit_tokenizer']
 
 # %% ../nbs/01_tokenizer.ipynb
 def _drop_control(text: str) -> str:
@@ -27,19 +28,28 @@ def clean_caption(text: str) -> str:
     text = unicodedata.normalize('NFC', text.lower())
     return ' '.join(text.split())
 
+def clean_openai(text: str) -> str:
+    "OpenAI CLIP's cleaning, for their released vocabulary (18_pretrained): ftfy's repair, HTML entities, whitespace, lower case."
+    import html, ftfy, regex                                  # regex: its \s is Unicode's White_Space, as in OpenAI's code
+    if not isinstance(text, str): raise TypeError(f"a caption must be a str, got {type(text).__name__}")
+    text = html.unescape(html.unescape(ftfy.fix_text(text))).strip()
+    return regex.sub(r'\s+', ' ', text).strip().lower()
+
+CLEANERS = {'miniclip': clean_caption, 'openai': clean_openai}   # a tokenizer names its cleaning; it is saved with it
+
 # %% ../nbs/01_tokenizer.ipynb
 SPECIAL_TOKENS = ['<|pad|>', '<|startoftext|>', '<|endoftext|>']
 PAD_ID, SOT_ID, EOT_ID = 0, 1, 2
 
 # %% ../nbs/01_tokenizer.ipynb
-def _bracket(piece_ids: list[int], max_length: int) -> list[int]:
+def _bracket(piece_ids: list[int], max_length: int, sot: int = SOT_ID, eot: int = EOT_ID) -> list[int]:
     "[SOT] + piece_ids + [EOT], cut to `max_length` ids keeping EOT as the last one."
-    ids = [SOT_ID] + list(piece_ids) + [EOT_ID]
-    return ids if len(ids) <= max_length else ids[:max_length - 1] + [EOT_ID]
+    ids = [sot] + list(piece_ids) + [eot]
+    return ids if len(ids) <= max_length else ids[:max_length - 1] + [eot]
 
-def _pad(rows: list[list[int]], max_length: int) -> Tensor:
-    "Rows of ids (each at most `max_length`) -> LongTensor (B, max_length) filled with PAD_ID after each row."
-    out = torch.full((len(rows), max_length), PAD_ID, dtype=torch.long)   # (B, T)
+def _pad(rows: list[list[int]], max_length: int, pad: int = PAD_ID) -> Tensor:
+    "Rows of ids (each at most `max_length`) -> LongTensor (B, max_length) filled with `pad` after each row."
+    out = torch.full((len(rows), max_length), pad, dtype=torch.long)   # (B, T)
     for i, ids in enumerate(rows): out[i, :len(ids)] = torch.tensor(ids, dtype=torch.long)
     return out
 
@@ -58,16 +68,22 @@ class Tokenizer:
     "Byte-level BPE for captions: `tok(captions)` -> LongTensor (B, max_length) of [SOT, ..., EOT, PAD, ...]."
     pad_id, sot_id, eot_id = PAD_ID, SOT_ID, EOT_ID
 
-    def __init__(self, hf_tokenizer: HFTokenizer, max_length: int = 32):
-        "Wrap a trained HF tokenizer whose special tokens are at ids 0, 1, 2. Use `Tokenizer.train` or `Tokenizer.load`."
+    def __init__(self, hf_tokenizer: HFTokenizer, max_length: int = 32, special: dict | None = None, clean: str = 'miniclip'):
+        """Wrap a trained HF tokenizer whose special tokens are at ids 0, 1, 2. Use `Tokenizer.train` or `Tokenizer.load`.
+        Another vocabulary (OpenAI's, `18_pretrained`) names its ids in `special` {'pad', 'sot', 'eot'} and its cleaning."""
         if not isinstance(max_length, int) or max_length < 2:
             raise ValueError(f"max_length must be an int >= 2 (room for SOT and EOT), got {max_length!r}")
-        for i, s in enumerate(SPECIAL_TOKENS):
-            if hf_tokenizer.token_to_id(s) != i:
-                raise ValueError(f"special token {s!r} must have id {i} but has {hf_tokenizer.token_to_id(s)}; "
-                                 f"train the tokenizer with Tokenizer.train")
+        if clean not in CLEANERS: raise ValueError(f"clean must be one of {list(CLEANERS)}, got {clean!r}")
+        if special is None:
+            for i, s in enumerate(SPECIAL_TOKENS):
+                if hf_tokenizer.token_to_id(s) != i:
+                    raise ValueError(f"special token {s!r} must have id {i} but has {hf_tokenizer.token_to_id(s)}; "
+                                     f"train the tokenizer with Tokenizer.train")
+        elif not all(0 <= special.get(k, -1) < hf_tokenizer.get_vocab_size() for k in ('pad', 'sot', 'eot')):
+            raise ValueError(f"special must give the 'pad', 'sot' and 'eot' ids inside the vocabulary, got {special}")
         hf_tokenizer.encode_special_tokens = True   # '<|endoftext|>' typed in a caption is text, not EOT
-        self.hf, self.max_length = hf_tokenizer, max_length
+        self.hf, self.max_length, self.clean = hf_tokenizer, max_length, clean
+        if special: self.pad_id, self.sot_id, self.eot_id = special['pad'], special['sot'], special['eot']
 
     @classmethod
     def train(cls, texts: Iterable[str], vocab_size: int = 1000, min_frequency: int = 2, max_length: int = 32) -> Tokenizer:
@@ -91,13 +107,13 @@ class Tokenizer:
 
     def encode(self, text: str) -> list[int]:
         "One caption -> [SOT, ..., EOT] (cleaned, truncated to `max_length` keeping EOT, not padded)."
-        pieces = self.hf.encode(clean_caption(text), add_special_tokens=False).ids
-        return _bracket(pieces, self.max_length)
+        pieces = self.hf.encode(CLEANERS[self.clean](text), add_special_tokens=False).ids
+        return _bracket(pieces, self.max_length, self.sot_id, self.eot_id)
 
     def __call__(self, texts: str | list[str]) -> Tensor:
         "Caption(s) -> LongTensor (B, max_length), padded with `pad_id`; a single str gives B = 1."
         if isinstance(texts, str): texts = [texts]
-        return _pad([self.encode(t) for t in texts], self.max_length)   # (B, T)
+        return _pad([self.encode(t) for t in texts], self.max_length, self.pad_id)   # (B, T)
 
     def decode(self, ids) -> str:
         "Ids (list or 1-D tensor) -> text, without special tokens and padding."
@@ -107,6 +123,8 @@ class Tokenizer:
         ids = [int(i) for i in ids]
         bad = [i for i in ids if not 0 <= i < self.vocab_size]
         if bad: raise ValueError(f"ids {bad[:5]} are outside this tokenizer's vocabulary (0..{self.vocab_size - 1})")
+        if ids[:1] == [self.sot_id]: ids = ids[1:]
+        if self.eot_id in ids: ids = ids[:ids.index(self.eot_id)]              # the caption ends at EOT; padding follows
         return self.hf.decode(ids, skip_special_tokens=True)
 
     def decode_batch(self, batch) -> list[str]:
@@ -120,7 +138,8 @@ class Tokenizer:
         path = Path(path)
         if path.is_dir(): path = path / 'tokenizer.json'
         path.parent.mkdir(parents=True, exist_ok=True)
-        state = {'format': _FORMAT, 'max_length': self.max_length, 'hf_tokenizer': json.loads(self.hf.to_str())}
+        state = {'format': _FORMAT, 'max_length': self.max_length, 'special': self._special(), 'clean': self.clean,
+                 'hf_tokenizer': json.loads(self.hf.to_str())}
         path.write_text(json.dumps(state, ensure_ascii=False), encoding='utf-8')
         return path
 
@@ -140,11 +159,13 @@ class Tokenizer:
         try: hf = HFTokenizer.from_str(json.dumps(state['hf_tokenizer']))
         except Exception as e:
             raise ValueError(f"{str(path)!r}: could not rebuild the tokenizer ({e}); save it again") from None
-        return cls(hf, state.get('max_length', 32))
+        return cls(hf, state.get('max_length', 32), state.get('special'), state.get('clean', 'miniclip'))
 
     # pickling (DataLoader workers under 'spawn') goes through JSON, so rebuild with __init__ to keep its settings
-    def __getstate__(self): return {'max_length': self.max_length, 'hf_json': self.hf.to_str()}
-    def __setstate__(self, state): self.__init__(HFTokenizer.from_str(state['hf_json']), state['max_length'])
+    def _special(self) -> dict: return {'pad': self.pad_id, 'sot': self.sot_id, 'eot': self.eot_id}
+    def __getstate__(self): return {'max_length': self.max_length, 'hf_json': self.hf.to_str(), 'special': self._special(), 'clean': self.clean}
+    def __setstate__(self, state):
+        self.__init__(HFTokenizer.from_str(state['hf_json']), state['max_length'], state.get('special'), state.get('clean', 'miniclip'))
 
     def __repr__(self): return f"Tokenizer(vocab_size={self.vocab_size}, max_length={self.max_length})"
 

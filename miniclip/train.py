@@ -50,8 +50,9 @@ class ModelSpec(Config):
     def of(cls, cfg: CLIPConfig) -> ModelSpec:
         "The spec of an existing model (e.g. one being fine-tuned): its presets found by their shapes, its sizes as they are."
         same = lambda a, b, keys: all(getattr(a, k) == getattr(b, k) for k in keys)
-        img = next((n for n, p in VIT_PRESETS.items() if same(p, cfg.vision, ('image_size', 'patch_size', 'width', 'layers', 'heads', 'stem'))), None)
-        txt = next((n for n, p in TEXT_PRESETS.items() if same(p, cfg.text, ('width', 'layers', 'heads', 'mlp_ratio'))), None)
+        vk, tk = ('image_size', 'patch_size', 'width', 'layers', 'heads', 'stem'), ('width', 'layers', 'heads', 'mlp_ratio')
+        find = lambda presets, c, keys: next((n for k in (keys + ('act',), keys) for n, p in presets.items() if same(p, c, k)), None)
+        img, txt = find(VIT_PRESETS, cfg.vision, vk), find(TEXT_PRESETS, cfg.text, tk)   # the same activation first
         check(img is not None and txt is not None, "the model is not built from miniclip's presets; fine-tune it in Python with your own loop")
         return cls(img, txt, cfg.embedding_dim, 0 if cfg.vision.output_dim == cfg.vision.width else cfg.vision.output_dim,
                    0 if cfg.text.output_dim == cfg.text.width else cfg.text.output_dim, cfg.max_logit_scale,
@@ -121,7 +122,9 @@ class TrainConfig(Config):
     seed: int = arg(0, 'random seed: the same seed gives the same run')
     device: str = arg('auto', 'auto, cpu, gpu (= cuda), cuda:N or mps')
     out_dir: str = arg('runs/shapes', 'run folder: checkpoints, metrics.csv, curves.png and the final model')
-    fine_tuning: str = arg('', 'fine-tune this trained model (a run or model folder) for 100 steps')
+    fine_tuning: str = arg('', 'fine-tune this model (a run or model folder, a Hugging Face CLIP folder, hf:REPO, or an OpenAI/open_clip state dict) for -epochs x -steps_per_epoch steps')
+    lock_image: bool = arg(False, 'fine-tuning: freeze the image tower and its projection (LiT)')
+    lock_text: bool = arg(False, 'fine-tuning: freeze the text tower and its projection')
 
     def __post_init__(self):
         check(is_int(self.epochs) and self.epochs >= 1, f"epochs must be a positive integer, got {self.epochs!r}")

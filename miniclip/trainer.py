@@ -5,6 +5,7 @@
 # %% ../nbs/11_trainer.ipynb 2
 from __future__ import annotations
 import csv, io, math, os, shutil, time
+import miniclip
 from pathlib import Path
 from typing import Iterator, NamedTuple
 import torch
@@ -226,7 +227,11 @@ class Trainer:
         state = load_trainer_state(ckpt) if ckpt else None
         changes = _check_same_run(state, cfg, ckpt, accept_changes) if state else []
         if cfg.fine_tuning:
-            model, self.tokenizer, _ = load(cfg.fine_tuning)
+            model, self.tokenizer, _ = miniclip.load(cfg.fine_tuning)           # any format the package reads (18_pretrained)
+            check(not (cfg.lock_image and cfg.lock_text), "-lock_image with -lock_text leaves nothing to train; drop one")
+            for side, locked in (('visual', cfg.lock_image), ('image_projection', cfg.lock_image), ('text', cfg.lock_text),
+                                 ('text_projection', cfg.lock_text)):
+                if locked: getattr(model, side).requires_grad_(False)           # frozen: not in the optimiser, no gradient
             self.cfg = cfg = cfg.replace(model=ModelSpec.of(model.cfg))         # train_config.json says which model really trains
         self.source = make_source(cfg, model.cfg.vision.image_size if cfg.fine_tuning else cfg.model.image_size, self.device)
         if not cfg.fine_tuning:
@@ -239,8 +244,8 @@ class Trainer:
         self.net = self.model if self.world == 1 else nn.parallel.DistributedDataParallel(       # averages the gradients
             self.model, device_ids=[self.device.index] if self.device.type == 'cuda' else None)
         if cfg.compile: self.net = torch.compile(self.net)                    # kernels fused for this model: faster on a GPU
-        self.steps_per_epoch = 100 if cfg.fine_tuning else self.source.steps_per_epoch
-        self.total_steps = (1 if cfg.fine_tuning else cfg.epochs) * self.steps_per_epoch
+        self.steps_per_epoch = self.source.steps_per_epoch
+        self.total_steps = cfg.epochs * self.steps_per_epoch
         self.opt, self.sched = make_optimizer(self.model, cfg, self.total_steps)
         self.step, self.train_seconds, self.bad_steps = 0, 0.0, 0
         self.history, self.log = [], []                  # per-epoch metrics; per-step (step, loss, lr, logit scale)

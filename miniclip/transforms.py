@@ -125,13 +125,28 @@ class ToTensor(_T):
     "Any image -> float (3, H, W) in [0, 1] (grey repeated, alpha dropped)."
     def __call__(self, img): return to_rgb(to_tensor(img))
 
+def _is_8bit_pil(img) -> bool: return hasattr(img, 'convert') and img.mode not in _HIGH_BIT_MODES
+
 class Resize(_T):
+    "Shorter side to `size`. A PIL image is resized by Pillow on its 8-bit pixels, exactly as OpenAI's `clip.load` does it."
     def __init__(self, size, interpolation='bicubic'): self.size, self.interpolation = size, interpolation
-    def __call__(self, img): return resize(img, self.size, self.interpolation)
+    def __call__(self, img):
+        if not (_is_8bit_pil(img) and isinstance(self.size, int)): return resize(img, self.size, self.interpolation)
+        w, h = img.size
+        if min(w, h) == self.size: return img
+        short, long = self.size, int(self.size * max(w, h) / min(w, h))            # torchvision's rounding: down
+        from PIL import Image
+        return img.resize((short, long) if w <= h else (long, short), getattr(Image.Resampling, self.interpolation.upper()))
 
 class CenterCrop(_T):
+    "The central window; on a PIL image with torchvision's rounding of the offsets (to the nearest pixel)."
     def __init__(self, size): self.size = size
-    def __call__(self, img): return center_crop(img, self.size)
+    def __call__(self, img):
+        if not _is_8bit_pil(img): return center_crop(img, self.size)
+        (w, h), (th, tw) = img.size, ((self.size, self.size) if isinstance(self.size, int) else self.size)
+        if th > h or tw > w: return center_crop(img, self.size)                    # the same error message
+        top, left = int(round((h - th) / 2.0)), int(round((w - tw) / 2.0))
+        return img.crop((left, top, left + tw, top + th))
 
 class RandomResizedCrop(_T):
     def __init__(self, size, scale=(0.9, 1.0), ratio=(3 / 4, 4 / 3), interpolation='bicubic', generator=None):
@@ -150,8 +165,8 @@ class Normalize(_T):
     def __call__(self, img): return normalize(img, self.mean, self.std)
 
 def preprocess(image_size: int = 224, mean=OPENAI_MEAN, std=OPENAI_STD) -> Compose:
-    "Inference transform, as in OpenAI's clip.load: resize shorter side, center crop, to [0,1], normalise."
-    return Compose([ToTensor(), Resize(image_size), CenterCrop(image_size), Normalize(mean, std)])
+    "Inference transform, as in OpenAI's clip.load: resize shorter side, center crop, to [0,1], normalise (PIL images: by Pillow)."
+    return Compose([Resize(image_size), CenterCrop(image_size), ToTensor(), Normalize(mean, std)])
 
 def train_transform(image_size: int = 224, scale=(0.9, 1.0), flip: bool = False, mean=OPENAI_MEAN, std=OPENAI_STD) -> Compose:
     "Training transform: random resized crop (+ optional flip), normalise. Keep flip=False for captions with left/right."

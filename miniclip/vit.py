@@ -10,7 +10,7 @@ import torch
 from torch import nn, Tensor
 from einops import rearrange
 from .core import Config, resolve_preset, count_params, human
-from .attention import Transformer, init_transformer_
+from .attention import Transformer, init_transformer_, check_act
 
 # %% auto 0
 __all__ = ['VIT_PRESETS', 'patchify', 'unpatchify', 'ConvStem', 'ViTConfig', 'VisionTransformer', 'stem_cost', 'vit_params',
@@ -73,6 +73,8 @@ class ViTConfig(Config):
     use_checkpoint: bool = False   # gradient checkpointing: recompute block activations in backward
     fused: bool = True             # F.scaled_dot_product_attention (False: the written-out attention)
     stem: str = 'patch'            # 'patch': a Linear on each patch; 'conv': stride-2 3x3 convolutions (Xiao et al. 2021)
+    act: str = 'gelu'              # the MLP's activation: 'gelu', or 'quick_gelu' (OpenAI's released models)
+    ln_eps: float = 1e-5           # LayerNorm epsilon (1e-5 in PyTorch, OpenAI's CLIP and Hugging Face's)
 
     def __post_init__(self):
         for name in ('image_size', 'patch_size', 'width', 'layers', 'heads', 'channels'):
@@ -92,6 +94,7 @@ class ViTConfig(Config):
                              f"each head gets width/heads channels. Heads that fit: {ok}")
         if self.output_dim is None: self.output_dim = self.width
         if self.output_dim < 1: raise ValueError(f"output_dim must be positive, got {self.output_dim}")
+        check_act(self.act)
         if not 0 <= self.dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {self.dropout}")
 
     @property
@@ -119,6 +122,11 @@ VIT_PRESETS = {
     'N/8@32':   ViTConfig(image_size=32, patch_size=8, width=64, layers=2, heads=2),
     # with a convolutional stem: the shapes-world main job's encoder
     'T/8@32-conv': ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4, stem='conv'),
+    # OpenAI's released image towers (18_pretrained loads their weights): B/32@224 with QuickGELU, and the larger ones
+    'ViT-B/32':     ViTConfig(image_size=224, patch_size=32, width=768, layers=12, heads=12, act='quick_gelu'),
+    'ViT-B/16':     ViTConfig(image_size=224, patch_size=16, width=768, layers=12, heads=12, act='quick_gelu'),
+    'ViT-L/14':     ViTConfig(image_size=224, patch_size=14, width=1024, layers=24, heads=16, act='quick_gelu'),
+    'ViT-L/14@336': ViTConfig(image_size=336, patch_size=14, width=1024, layers=24, heads=16, act='quick_gelu'),
 }
 
 # %% ../nbs/03_vit.ipynb
@@ -133,10 +141,10 @@ class VisionTransformer(nn.Module):
                             else ConvStem(cfg.channels, D, cfg.patch_size))
         self.class_embedding = nn.Parameter(torch.empty(D))                    # x_class
         self.positional_embedding = nn.Parameter(torch.empty(cfg.seq_len, D))  # E_pos
-        self.ln_pre = nn.LayerNorm(D)
-        self.transformer = Transformer(D, cfg.layers, cfg.heads, cfg.mlp_ratio, cfg.dropout,
-                                       fused=cfg.fused, use_checkpoint=cfg.use_checkpoint)
-        self.ln_post = nn.LayerNorm(D)
+        self.ln_pre = nn.LayerNorm(D, eps=cfg.ln_eps)
+        self.transformer = Transformer(D, cfg.layers, cfg.heads, cfg.mlp_ratio, cfg.dropout, fused=cfg.fused,
+                                       use_checkpoint=cfg.use_checkpoint, act=cfg.act, ln_eps=cfg.ln_eps)
+        self.ln_post = nn.LayerNorm(D, eps=cfg.ln_eps)
         self.proj = nn.Identity() if cfg.output_dim == D else nn.Linear(D, cfg.output_dim, bias=False)   # W_out
         self.reset_parameters()
 
