@@ -52,7 +52,7 @@ def train_cli(argv=None) -> None:
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.exit(2, f"miniclip_train: error: {e}\n")
     try: metrics = trainer.fit()
     except TrainingDiverged as e: p.exit(1, f"miniclip_train: stopped: {e}\n")
-    except KeyboardInterrupt: p.exit(130)
+    except KeyboardInterrupt as e: p.exit(143 if getattr(e, 'signal', '') == 'SIGTERM' else 130)   # 128 + the signal
     if trainer.rank == 0: print(summary(trainer, metrics))
 
 # %% ../nbs/13_cli.ipynb

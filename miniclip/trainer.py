@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_trainer.ipynb 2
 from __future__ import annotations
-import csv, io, math, os, shutil, time
+import atexit, csv, io, math, os, shutil, signal, threading, time
 import miniclip
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -23,8 +23,8 @@ from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkp
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
 
 # %% auto 0
-__all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'make_source', 'TrainingDiverged', 'resolve_precision', 'Trainer',
-           'plot_run', 'short_run']
+__all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'make_source', 'lock_run', 'unlock_run', 'Interrupted',
+           'TrainingDiverged', 'resolve_precision', 'Trainer', 'plot_run', 'short_run']
 
 # %% ../nbs/11_trainer.ipynb
 class Batch(NamedTuple):
@@ -200,6 +200,51 @@ def make_source(cfg: TrainConfig, image_size: int, device='cpu') -> Source:
     return FileSource(cfg, train, held, device, name)
 
 # %% ../nbs/11_trainer.ipynb
+_RUN_MARKS = ('train_config.json', 'checkpoints', 'metrics.csv', 'final', 'curves.png', 'changes.txt', 'eval')
+
+def _check_is_run(run_dir: Path):
+    "A folder that holds files but none of a run's is someone's data: never renamed, never written into."
+    if run_dir.is_dir() and any(run_dir.iterdir()) and not any((run_dir / m).exists() for m in _RUN_MARKS):
+        raise ValueError(f"{run_dir} holds files that are not a miniclip run; pick another -out_dir")
+
+def _alive(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: pass
+    return True
+
+def lock_run(run_dir: Path, say=print) -> Path:
+    """Own `run_dir` for this process: `.NAME.lock` beside it holds the PID. A live owner is refused (exit 2 from the CLI);
+    a dead one's lock is taken over. Released when the process ends (or by `unlock_run`)."""
+    lock = run_dir.parent / f'.{run_dir.name}.lock'
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    for _ in range(2):
+        try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            try: pid = int(lock.read_text().split()[0])
+            except (OSError, ValueError, IndexError): pid = -1
+            if pid == os.getpid(): return lock                                   # this process already owns it
+            if pid > 0 and _alive(pid):
+                raise ValueError(f"{run_dir} is in use by another miniclip_train (PID {pid}): wait for it to end, "
+                                 f"stop it, or pick another -out_dir")
+            say(f"taking over the lock of {run_dir} from a run that is no longer running (PID {pid})")
+            lock.unlink(missing_ok=True); continue
+        with os.fdopen(fd, 'w') as f: f.write(f"{os.getpid()} {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+        atexit.register(unlock_run, lock)
+        return lock
+    raise ValueError(f"could not lock {run_dir} ({lock}): remove the lock file if no run is using the folder")
+
+def unlock_run(lock: Path):
+    "Remove this process's lock (another process's is left alone)."
+    try:
+        if int(lock.read_text().split()[0]) == os.getpid(): lock.unlink()
+    except (OSError, ValueError, IndexError): pass
+
+class Interrupted(KeyboardInterrupt):
+    "A run stopped by SIGINT or SIGTERM at a step boundary, after saving a checkpoint of that step."
+    def __init__(self, signal_name: str): super().__init__(signal_name); self.signal = signal_name
+
+# %% ../nbs/11_trainer.ipynb
 class TrainingDiverged(RuntimeError): "The loss was not finite for several steps in a row."
 
 def resolve_precision(precision: str, device: torch.device) -> str:
@@ -220,7 +265,8 @@ class Trainer:
             check(cfg.batch_size % self.world == 0, f"-batch_size {cfg.batch_size} is the global batch: it must divide into {self.world} processes")
         self.quiet, self.run_dir, self.precision = quiet or self.rank > 0, Path(cfg.out_dir), resolve_precision(cfg.precision, self.device)
         seed_everything(cfg.seed)
-        _check_out_dir(self.run_dir)
+        _check_out_dir(self.run_dir); _check_is_run(self.run_dir)
+        self._lock = lock_run(self.run_dir, self._say) if self.rank == 0 else None   # one run per folder
         ckpt = latest_checkpoint(self.run_dir, check=True) if resume else None
         if resume and ckpt is None: self._say(f"no checkpoint in {self.run_dir}: starting a new run")
         for debris in (self.run_dir / 'checkpoints').glob('.tmp-*') if resume else []: shutil.rmtree(debris, ignore_errors=True)
@@ -261,6 +307,14 @@ class Trainer:
 
     def _barrier(self):
         if self.world > 1: torch.distributed.barrier()
+
+    def _catch_signals(self) -> dict:
+        "SIGINT (Ctrl-C, a notebook's stop button) and SIGTERM (what schedulers send) finish the step, save it, then stop."
+        if threading.current_thread() is not threading.main_thread(): return {}
+        def stop(signum, frame):
+            if self._stop: raise KeyboardInterrupt                              # asked twice: stop now
+            self._stop = signal.Signals(signum).name
+        return {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
 
     def _say(self, msg: str):
         if not self.quiet: print(msg)
@@ -346,10 +400,12 @@ class Trainer:
         self._say(f"training {human(count_params(self.model))}-parameter CLIP ({cfg.model.image_encoder} + {cfg.model.text_encoder}) on "
                   f"{cfg.data.dataset}, {self.total_steps} steps of {cfg.batch_size}, {self.precision} on {self.device}; run folder {self.run_dir}")
         bar = tqdm(total=self.total_steps, initial=self.step, disable=self.quiet, unit='step', dynamic_ncols=True)
+        self._stop, handlers = None, self._catch_signals()
         try:
             while self.step < self.total_steps:
                 end, t0, n0 = min(self.total_steps, (self.step // spe + 1) * spe), time.perf_counter(), self.step
                 for batch in self.source.batches(self.step, end, cfg.batch_size, (self.rank, self.world)):
+                    if self._stop: raise Interrupted(self._stop)                 # a step boundary: the state is whole
                     loss = self.train_step(batch)
                     self.step += 1
                     if loss is not None:
@@ -360,16 +416,22 @@ class Trainer:
                     bar.update(1)
                 self.train_seconds += time.perf_counter() - t0
                 self._end_epoch()
-        except KeyboardInterrupt:
+            if self._stop: raise Interrupted(self._stop)
+        except Interrupted:
             bar.close(); path = self.save()
-            print(f"\ninterrupted at step {self.step}: saved {path}; continue with -load_last_checkpoint -out_dir {self.run_dir}")
+            print(f"\n{self._stop} at step {self.step}: saved {path}; continue with -load_last_checkpoint -out_dir {self.run_dir}")
             raise
+        except KeyboardInterrupt:                                                # a second Ctrl-C: at once, nothing saved
+            bar.close(); print(f"\nstopped at once; the last checkpoint is {latest_checkpoint(self.run_dir)}"); raise
+        finally:
+            for s, h in handlers.items(): signal.signal(s, h)
         bar.close()
         if self.rank > 0: return {}                                              # rank 0 writes
         bad = [n for n, p in self.model.named_parameters() if not torch.isfinite(p).all()]
         if bad: raise TrainingDiverged(f"the weights are not finite ({', '.join(bad[:3])}...): no final model was written; "
                                        f"the last checkpoint is {latest_checkpoint(self.run_dir)}")
         self._say(f"final model: {atomic_folder(self.run_dir / 'final', lambda tmp: save_model(tmp, self.model, self.tokenizer))}")
+        if self._lock: unlock_run(self._lock)
         return self.history[-1] if self.history else {}
 
     def _end_epoch(self):
