@@ -81,15 +81,20 @@ def _png(image: Tensor) -> bytes:
 def make_shards(pairs, out_dir, shard_size: int = 1000, prefix: str = 'shard') -> list:
     "Write (image, caption) pairs as webdataset shards `prefix-NNNNNN.tar` of `key.png|jpg` + `key.txt`; image = tensor in [0, 1] or (bytes, ext)."
     import webdataset as wds
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out_dir)
+    old = sorted(out.glob(f'{prefix}-*.tar')) if out.is_dir() else []
+    if old: raise ValueError(f"{out} already holds {len(old)} {prefix}-*.tar shards: write into a new folder, or delete them first")
+    try: out.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise ValueError(f"cannot create {out} ({e.strerror}): pick a folder you can write to") from None
+    if not os.access(out, os.W_OK): raise ValueError(f"cannot write to {out}: pick a folder you can write to")
     with wds.ShardWriter(str(out / f'{prefix}-%06d.tar'), maxcount=shard_size, verbose=0) as sink:
         for k, (image, caption) in enumerate(pairs):
             data, ext = (image if isinstance(image, tuple) else (_png(image), 'png'))
             sink.write({'__key__': f'{k:09d}', ext: data, 'txt': caption})
     return sorted(out.glob(f'{prefix}-*.tar'))
 
-def dataset_pairs(dataset: str, data_path: str = '', images: int = 10_000, seed: int = 0):
-    "(image, caption) pairs of the shapes world (the main job's, `images` of them) or of a CSV's files (their bytes as they are)."
+def dataset_pairs(dataset: str, data_path: str = '', images: int = 10_000, seed: int = 0, reports: list | None = None):
+    "(image, caption) pairs of the shapes world (the main job's, `images` of them) or of a CSV's files (their bytes as they are); bad rows go to `reports`."
     from miniclip import datasets as mds
     if dataset == 'shapes':
         from miniclip.train import RECIPES
@@ -100,6 +105,7 @@ def dataset_pairs(dataset: str, data_path: str = '', images: int = 10_000, seed:
             yield from zip(b.images, b.captions)
     elif dataset == 'csv':
         ds = mds.CaptionCSVDataset(data_path, verbose=False)
+        if reports is not None: reports.append(ds.report)
         for path, caps in ds.items:
             for cap in caps: yield (path.read_bytes(), path.suffix.lower().lstrip('.').replace('jpeg', 'jpg')), cap
     else: raise ValueError(f"shards are made from -dataset shapes or csv, got {dataset!r}")
@@ -115,10 +121,16 @@ def make_shards_cli(argv=None):
     p.add_argument('-out', '--out', default='shards', help='the folder to write')
     a = p.parse_args(argv)
     if a.images < 1 or a.shard_size < 1: p.error('-images and -shard_size must be at least 1')
-    try: shards = make_shards(dataset_pairs(a.dataset, a.data_path, a.images), a.out, a.shard_size)
+    reports, n = [], [0]
+    def counted(pairs):
+        for pair in pairs: n[0] += 1; yield pair
+    try: shards = make_shards(counted(dataset_pairs(a.dataset, a.data_path, a.images, reports=reports)), a.out, a.shard_size)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
-    print(f"wrote {len(shards)} shards to {a.out}: {shards[0].name} ... {shards[-1].name}")
-    print(f"train on them: miniclip_train -dataset webdataset -data_path '{a.out}/shard-{{000000..{len(shards) - 1:06d}}}.tar'")
+    if reports and reports[0]: print(reports[0].summary())                       # the rows that were skipped, as the trainer says it
+    if not shards: p.error(f"no pairs to write ({a.dataset} {a.data_path})")
+    print(f"wrote {n[0]} pairs in {len(shards)} shards to {a.out}: {shards[0].name} ... {shards[-1].name}")
+    print(f"train on them: miniclip_train -dataset webdataset -data_path '{Path(a.out) / 'shard-'}{{000000..{len(shards) - 1:06d}}}.tar'"
+          f" -train_num_samples {n[0]}")
 
 # %% ../nbs/17_distributed.ipynb
 from .trainer import Source, Batch
