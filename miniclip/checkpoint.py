@@ -15,7 +15,8 @@ from .transforms import preprocess
 
 # %% auto 0
 __all__ = ['CheckpointError', 'write_atomic', 'write_manifest', 'verify', 'save_model', 'atomic_folder', 'save_checkpoint',
-           'latest_checkpoint', 'load_trainer_state', 'upgrade', 'config_diff', 'load_weights', 'model_folder', 'load']
+           'latest_checkpoint', 'load_trainer_state', 'upgrade', 'config_diff', 'load_weights', 'model_folder', 'load',
+           'check_sizes']
 
 # %% ../nbs/12_checkpoints.ipynb
 class CheckpointError(RuntimeError): "A checkpoint that is missing, incomplete, unsafe, damaged or made for another model."
@@ -42,7 +43,9 @@ def verify(folder) -> list:
     "What is wrong with a checkpoint or model folder: missing or changed files (by its manifest). Empty when intact."
     folder = Path(folder)
     try: files = json.loads((folder / 'manifest.json').read_text())
-    except FileNotFoundError: return []                                        # written before manifests: nothing to check
+    except FileNotFoundError:                                                  # written before manifests, or the manifest deleted
+        print(f"warning: {folder} has no manifest.json: the integrity of its files is not checked", file=sys.stderr)
+        return []
     except ValueError: return [f"{folder / 'manifest.json'} is damaged"]
     return [f"{folder / n} is missing" if not (folder / n).is_file() else f"{folder / n} is damaged (its checksum changed)"
             for n, h in files.items() if not (folder / n).is_file() or _sha256(folder / n) != h]
@@ -139,6 +142,7 @@ def _read(folder: Path) -> tuple[CLIPConfig, dict]:
         if not (folder / name).is_file(): raise CheckpointError(f"{folder / name} is missing: {folder} is not a complete miniclip model")
     try: raw = json.loads((folder / 'config.json').read_text())
     except ValueError as e: raise CheckpointError(f"{folder / 'config.json'} is not valid JSON ({e})") from None
+    check_sizes(folder, raw)                                                   # before anything of that size is allocated
     try: weights = load_file(folder / 'model.safetensors', device='cpu')
     except Exception as e: raise CheckpointError(f"{folder / 'model.safetensors'} is damaged ({type(e).__name__}: {str(e)[:120]})") from None
     raw, weights = upgrade(raw, weights)
@@ -178,3 +182,18 @@ def load(path, device: str = 'cpu'):
                               f"{tokenizer.max_length}; the model has {cfg.text.vocab_size} and {cfg.text.context_length}): "
                               f"it comes from another run; copy the tokenizer.json that was saved with this model")
     return model.to(get_device(device)).eval(), tokenizer, preprocess(cfg.vision.image_size)
+
+# %% ../nbs/12_checkpoints.ipynb
+def check_sizes(folder: Path, raw: dict):
+    """config.json against the shapes in model.safetensors' header, on the `meta` device: a config that asks for another
+    model (or for a terabyte) is refused before a single weight is allocated."""
+    from safetensors import safe_open
+    try: cfg = CLIPConfig.from_dict(upgrade(raw, {})[0])
+    except (TypeError, ValueError) as e: raise CheckpointError(f"{folder / 'config.json'}: {e}") from None
+    try:
+        with safe_open(folder / 'model.safetensors', 'pt') as f: have = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}
+    except Exception as e: raise CheckpointError(f"{folder / 'model.safetensors'} is damaged ({type(e).__name__}: {str(e)[:120]})") from None
+    with torch.device('meta'): want = {k: tuple(v.shape) for k, v in CLIP(cfg).state_dict().items()}
+    bad = [k for k in want if k in have and want[k] != have[k]] + [k for k in want if k not in have and k != 'text.proj.weight']
+    if bad: raise CheckpointError(f"{folder / 'config.json'} does not describe the weights beside it ({bad[0]}: the config says "
+                                  f"{want[bad[0]]}, the file {have.get(bad[0], 'nothing')}): use the config.json saved with them")

@@ -48,6 +48,7 @@ def train_cli(argv=None) -> None:
     p = train_parser()
     args = vars(p.parse_args(argv))
     resume, accept = args.pop('load_last_checkpoint'), args.pop('accept_changes')
+    if accept and not resume: p.error("-accept_changes applies settings to a resumed run: add -load_last_checkpoint")
     try: trainer = Trainer(config_from_args(args), resume=resume, accept_changes=accept)
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.exit(2, f"miniclip_train: error: {e}\n")
     try: metrics = trainer.fit()

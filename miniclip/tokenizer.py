@@ -113,6 +113,8 @@ class Tokenizer:
     def __call__(self, texts: str | list[str]) -> Tensor:
         "Caption(s) -> LongTensor (B, max_length), padded with `pad_id`; a single str gives B = 1."
         if isinstance(texts, str): texts = [texts]
+        if not isinstance(texts, (list, tuple)):
+            raise TypeError(f"captions must be a str or a list of str, got {type(texts).__name__}; e.g. tok(['a red circle'])")
         return _pad([self.encode(t) for t in texts], self.max_length, self.pad_id)   # (B, T)
 
     def decode(self, ids) -> str:

@@ -264,6 +264,7 @@ class Trainer:
             if self.device.type == 'cuda': self.device = torch.device('cuda', local); torch.cuda.set_device(self.device)
             check(cfg.batch_size % self.world == 0, f"-batch_size {cfg.batch_size} is the global batch: it must divide into {self.world} processes")
         self.quiet, self.run_dir, self.precision = quiet or self.rank > 0, Path(cfg.out_dir), resolve_precision(cfg.precision, self.device)
+        if not self.run_dir.name: self.run_dir = self.run_dir.resolve()          # '-out_dir .': the folder by its name
         seed_everything(cfg.seed)
         _check_out_dir(self.run_dir); _check_is_run(self.run_dir)
         self._lock = lock_run(self.run_dir, self._say) if self.rank == 0 else None   # one run per folder
