@@ -317,6 +317,14 @@ class Trainer:
             self._stop = signal.Signals(signum).name
         return {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
 
+    def _stopping(self) -> bool:
+        "Whether to stop at this step boundary: on every rank at the same step, if any rank was signalled."
+        if self.world == 1: return bool(self._stop)
+        flag = torch.tensor([1.0 if self._stop else 0.0], device=self.device)
+        torch.distributed.all_reduce(flag)
+        if flag.item() and not self._stop: self._stop = 'SIGTERM'             # another rank's signal
+        return bool(flag.item())
+
     def _say(self, msg: str):
         if not self.quiet: print(msg)
 
@@ -406,7 +414,7 @@ class Trainer:
             while self.step < self.total_steps:
                 end, t0, n0 = min(self.total_steps, (self.step // spe + 1) * spe), time.perf_counter(), self.step
                 for batch in self.source.batches(self.step, end, cfg.batch_size, (self.rank, self.world)):
-                    if self._stop: raise Interrupted(self._stop)                 # a step boundary: the state is whole
+                    if self._stopping(): raise Interrupted(self._stop)           # a step boundary: the state is whole
                     loss = self.train_step(batch)
                     self.step += 1
                     if loss is not None:
@@ -417,7 +425,7 @@ class Trainer:
                     bar.update(1)
                 self.train_seconds += time.perf_counter() - t0
                 self._end_epoch()
-            if self._stop: raise Interrupted(self._stop)
+            if self._stopping(): raise Interrupted(self._stop)
         except Interrupted:
             bar.close(); path = self.save()
             print(f"\n{self._stop} at step {self.step}: saved {path}; continue with -load_last_checkpoint -out_dir {self.run_dir}")
