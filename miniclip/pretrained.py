@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip, importlib.util, json, math, os, sys
 from pathlib import Path
 import torch
-import torch.nn.functional as F
 from torch import Tensor
 from einops import rearrange
 from safetensors.torch import load_file, save_file

@@ -19,7 +19,7 @@ from .transforms import normalize, resize, augment_batch, to_rgb
 from . import datasets as mds, standard
 from .train import TrainConfig, ModelSpec, RECIPES, recipe, make_optimizer, contrastive_loss, same_caption
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint, latest_checkpoint,
-                                 load_trainer_state, load_weights, load, write_atomic, config_diff)
+                                 load_trainer_state, load_weights, write_atomic, config_diff)
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
 
 # %% auto 0
