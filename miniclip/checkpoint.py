@@ -21,11 +21,18 @@ __all__ = ['CheckpointError', 'write_atomic', 'write_manifest', 'verify', 'save_
 # %% ../nbs/12_checkpoints.ipynb
 class CheckpointError(RuntimeError): "A checkpoint that is missing, incomplete, unsafe, damaged or made for another model."
 
+def _no_room(path: Path, e: OSError) -> CheckpointError:
+    "A failed write (a full disk, a lost mount) as one line: what could not be written, why, and the space left."
+    try: free = f"; {shutil.disk_usage(next(p for p in [path, *path.parents] if p.exists())).free / 2**20:,.0f} MiB free there"
+    except OSError: free = ''
+    return CheckpointError(f"could not write {path} ({e.strerror or e}{free}); nothing saved earlier was touched")
+
 def write_atomic(path, text: str):
     "Write a small text file so that readers see the old or the new content, never half."
     path = Path(path)
     tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}')
-    tmp.write_text(text); os.replace(tmp, path)
+    try: tmp.write_text(text); os.replace(tmp, path)
+    except OSError as e: tmp.unlink(missing_ok=True); raise _no_room(path, e) from None
 
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
@@ -68,8 +75,8 @@ def atomic_folder(target, write) -> Path:
     target = Path(target); target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f'.tmp-{target.name}-{os.getpid()}')
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
-    write(tmp)
-    _fsync_dir(tmp)
+    try: write(tmp); _fsync_dir(tmp)
+    except OSError as e: shutil.rmtree(tmp, ignore_errors=True); raise _no_room(target, e) from None   # e.g. the disk is full
     if target.exists(): shutil.rmtree(target)
     os.rename(tmp, target)                                   # the atomic step
     return target

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, sys
 from pathlib import Path
 from .core import add_config_args, update_config
-from .checkpoint import CheckpointError
+from .checkpoint import CheckpointError, latest_checkpoint
 from dataclasses import fields
 from .train import TrainConfig, ModelSpec, RECIPES, recipe
 from .trainer import Trainer, TrainingDiverged
@@ -52,7 +52,13 @@ def train_cli(argv=None) -> None:
     try: trainer = Trainer(config_from_args(args), resume=resume, accept_changes=accept)
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.exit(2, f"miniclip_train: error: {e}\n")
     try: metrics = trainer.fit()
-    except TrainingDiverged as e: p.exit(1, f"miniclip_train: stopped: {e}\n")
+    except (TrainingDiverged, CheckpointError) as e: p.exit(1, f"miniclip_train: stopped: {e}\n")   # diverged, or the disk is full
+    except RuntimeError as e:
+        import torch.distributed as dist
+        if trainer.world == 1 or not (isinstance(e, getattr(dist, 'DistError', ())) or 'timed out' in str(e).lower()): raise
+        p.exit(1, f"miniclip_train: stopped: rank {trainer.rank}: another process did not answer within -dist_timeout "
+                  f"{trainer.cfg.dist_timeout} s ({type(e).__name__}); the last checkpoint is {latest_checkpoint(trainer.run_dir) or 'none yet'}: "
+                  f"fix or restart the stalled node, then continue with -load_last_checkpoint\n")
     except KeyboardInterrupt as e: p.exit(143 if getattr(e, 'signal', '') == 'SIGTERM' else 130)   # 128 + the signal
     if trainer.rank == 0: print(summary(trainer, metrics))
 

@@ -15,7 +15,7 @@ from torch import nn, Tensor
 # %% auto 0
 __all__ = ['arg', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite', 'parse_bool',
            'add_config_args', 'update_config', 'derive_seed', 'hash_uniform', 'get_device', 'cpu_flags', 'fast_bf16',
-           'count_params', 'human', 'show_batch']
+           'count_params', 'human', 'show_batch', 'export_lessons']
 
 # %% ../nbs/00_core.ipynb
 def _default(f):
@@ -228,3 +228,17 @@ def show_batch(images: Tensor, captions: Sequence[str] | None = None, ncols: int
     if title: fig.suptitle(title)
     plt.tight_layout(); plt.show()
     return fig
+
+# %% ../nbs/00_core.ipynb
+def export_lessons(force: bool = False) -> bool:
+    """A lesson's last cell: rebuild the `miniclip` package from the notebooks (nbdev_export), only inside miniclip's own
+    repository and only when asked (MINICLIP_EXPORT=1 or `force`). Whether it exported."""
+    here = Path.cwd().resolve()
+    root = next((p for p in (here, *here.parents) if (p / 'settings.ini').is_file()), None)
+    if root is None or 'lib_name = miniclip' not in (root / 'settings.ini').read_text():
+        print('not exporting: this notebook is not inside the miniclip repository'); return False
+    if not (force or os.environ.get('MINICLIP_EXPORT') == '1'):
+        print('not exporting the package (run nbdev_export, or set MINICLIP_EXPORT=1, to rebuild miniclip/ from the notebooks)')
+        return False
+    from nbdev.doclinks import nbdev_export as export   # (spelled so that nbdev_test does not skip this cell)
+    export(); return True

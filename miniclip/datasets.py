@@ -28,7 +28,8 @@ BAD_KINDS = {'missing_columns': 'CSV row with fewer fields than the header',
              'zero_byte_file': 'image file is empty (0 bytes)', 'not_an_image': 'file is not an image Pillow can read',
              'truncated_image': 'image is truncated or corrupt (fails to decode)',
              'bad_shard': 'a webdataset shard (tar) that is truncated or damaged: the pairs before the damage are used',
-             'too_large': 'image claims more pixels than max_pixels (a decompression bomb, or a huge scan: resize it)'}
+             'too_large': 'image claims more pixels than max_pixels (a decompression bomb, or a huge scan: resize it)',
+             'bad_pixels': 'NaN or infinite pixels, or 16-bit/float values out of range (a broken export: fix the file)'}
 
 class BadInputReport:
     "Counts skipped inputs by kind (see `BAD_KINDS`) and keeps the first few examples of each."
@@ -54,6 +55,7 @@ class BadInputReport:
                 lines.append(f"  {kind:<16} {self.counts[kind]:>5}  ({BAD_KINDS[kind]}) e.g. " + ' | '.join(self.examples[kind]))
         return '\n'.join(lines)
     __repr__ = summary
+    def short(self) -> str: return f"skipped {', '.join(f'{n} {k}' for k, n in self.counts.items() if n)}" if self else 'nothing skipped'
 
 class BadImage(Exception):
     "An image that cannot be used; `kind` is one of BAD_KINDS."
@@ -81,13 +83,19 @@ def load_image(path, verify: str = 'full', data: bytes | None = None, max_pixels
     if verify == 'header': return img
     try:
         img.load()
-        return img if img.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F') else img.convert('RGB')   # 16-bit and float: not clipped to 8 bits
+        if img.mode not in ('I;16', 'I;16B', 'I;16L', 'I', 'F'): return img.convert('RGB')
     except Exception as e: raise BadImage('truncated_image', f"{path} ({e})") from None
+    a = np.asarray(img)                                                        # 16-bit and float: kept, checked, not clipped
+    top = 1.0 if img.mode == 'F' else 65535
+    if not np.isfinite(a).all(): raise BadImage('bad_pixels', f"{path}: {int((~np.isfinite(a)).sum())} NaN or infinite pixels")
+    if a.size and (a.min() < 0 or a.max() > top * (1 + 1e-3)):
+        raise BadImage('bad_pixels', f"{path}: values {a.min():.4g} to {a.max():.4g}, outside 0 to {top} ({img.mode} mode)")
+    return img
 
 # %% ../nbs/08_datasets.ipynb
 class CaptionDataset(Dataset):
     "Item i is (image (3, S, S), caption); one of an image's captions per visit, chosen by (seed, epoch, i)."
-    seed, epoch, image_size = 0, 0, 224
+    seed, epoch, image_size, max_pixels = 0, 0, 224, MAX_PIXELS
     pixels: Tensor | None = None              # all images decoded once, uint8 (N, C, s, s), when cached (see below)
     def set_epoch(self, epoch: int): self.epoch = epoch
     def all_captions(self) -> list: raise NotImplementedError
@@ -114,6 +122,19 @@ class CaptionDataset(Dataset):
         u = hash_uniform(derive_seed(self.seed, self.epoch), [i], 1)[0, 0].item()
         return options[min(int(u * len(options)), len(options) - 1)]
 
+    def _item(self, i: int): return self[i]                                # item i itself, or BadImage (never another item)
+    def usable(self, indices: Sequence[int]) -> tuple[list, list]:
+        """(the indices that load, their items), for scoring: an image that fails now is left out, counted and named, never
+        replaced by another (training may substitute one; a held-out set must not score an image twice)."""
+        if self.pixels is not None: return list(indices), self.cached_items(indices)
+        kept, items = [], []
+        for i in indices:
+            try: items.append(self._item(i)); kept.append(i)
+            except BadImage as e:
+                if getattr(self, 'report', None) is not None: self.report.add(e.kind, e.detail)
+                print(f"warning: left out {e.kind} {e.detail} (item {i})", file=sys.stderr)
+        return kept, items
+
 CLASS_TEMPLATES = ('a photo of {a_name}.', 'a picture of {a_name}.', 'a photo of the {name}.', '{a_name}.')
 
 def _article(name: str) -> str: return ('an ' if name[0] in 'aeiou' else 'a ') + name
@@ -129,8 +150,10 @@ class ClassDataset(CaptionDataset):
         return [_templated(templates or self.templates, n) for n in self.class_names]
     def all_captions(self) -> list: return [c for ps in self.class_prompts() for c in ps]
     def labelled(self, indices: Sequence[int]) -> tuple:
-        "(images (B, 3, S, S), labels (B,)) for the zero-shot evaluation."
-        raise NotImplementedError
+        "(images (B, 3, S, S), labels (B,)) for the zero-shot evaluation: the images that load (see `usable`)."
+        kept, items = self.usable(indices)
+        if not items: raise ValueError(f"none of the {len(indices)} images to score could be read: {getattr(self, 'report', '')}")
+        return torch.stack([x for x, _ in items]), torch.tensor([self.label(i) for i in kept])
     def label(self, i: int) -> int: raise NotImplementedError
 
 # %% ../nbs/08_datasets.ipynb
@@ -183,8 +206,8 @@ class CaptionCSVDataset(CaptionDataset):
     Bad rows and files are skipped, counted and summarised in `.report` (printed at load when `verbose`)."""
     def __init__(self, csv_path, root=None, image_col: str | None = None, caption_col: str | None = None,
                  sep: str | None = None, transform=None, image_size: int = 224, list_sep: str | None = None,
-                 verify: str = 'full', seed: int = 0, split_col: str | None = None, verbose: bool = True):
-        self.csv_path = Path(csv_path)
+                 verify: str = 'full', seed: int = 0, split_col: str | None = None, verbose: bool = True, max_pixels: int = MAX_PIXELS):
+        self.csv_path, self.max_pixels = Path(csv_path), max_pixels
         if not self.csv_path.is_file(): raise FileNotFoundError(f"caption file {self.csv_path} does not exist")
         self.root = Path(root) if root is not None else self.csv_path.parent
         self.transform = transform if transform is not None else preprocess(image_size)
@@ -219,7 +242,7 @@ class CaptionCSVDataset(CaptionDataset):
         self.items = []
         for path, caps in captions.items():
             if verify != 'none':
-                try: load_image(path, verify)
+                try: load_image(path, verify, max_pixels=max_pixels)
                 except BadImage as e: self.report.add(e.kind, f"row {first_row[path]}", e.detail); continue
             elif not path.is_file(): self.report.add('missing_file', f"row {first_row[path]}", str(path)); continue
             self.items.append((path, caps))
@@ -253,15 +276,18 @@ class CaptionCSVDataset(CaptionDataset):
         return self.select([i for i, v in enumerate(self.splits) if v == 'train']), self.select(held), f'the held-out rows of the split column ({len(held)} images)'
     def captions(self, i: int) -> list: return list(self.items[i][1])
     def caption(self, i: int) -> str: return self.choose(i, self.items[i][1])
-    def decode(self, i: int) -> Tensor: return _decode(self.items[i][0], self.cache_size)
+    def decode(self, i: int) -> Tensor: return _decode(self.items[i][0], self.cache_size, self.max_pixels)
     def all_captions(self) -> list: return [c for _, caps in self.items for c in caps]
+    def _item(self, i: int):
+        if self.pixels is not None: return self.cached_items([i])[0]
+        return self.transform(load_image(self.items[i][0], max_pixels=self.max_pixels)), self.choose(i, self.items[i][1])
 
     def __getitem__(self, i: int):
         if self.pixels is not None: return self.cached_items([i])[0]
         for attempt in range(len(self.items)):
             j = (i + attempt) % len(self.items)
             path, caps = self.items[j]
-            try: img = load_image(path)
+            try: img = load_image(path, max_pixels=self.max_pixels)
             except BadImage as e:                     # changed since load, or verify='none': skip, count, say so
                 self.report.add(e.kind, str(path))
                 print(f"warning: skipped {e.kind} {path} (item {j}); {self.report.total} bad input(s) so far", file=sys.stderr)
@@ -275,8 +301,8 @@ IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.
 class ImageFolderDataset(ClassDataset):
     "root/<class>/<image>: item i is (transform(image), a caption of its class); bad files skipped and reported in `.report`."
     def __init__(self, root, transform=None, image_size: int = 224, verify: str = 'full', templates: Sequence[str] = CLASS_TEMPLATES,
-                 seed: int = 0, verbose: bool = True):
-        self.root = Path(root)
+                 seed: int = 0, verbose: bool = True, max_pixels: int = MAX_PIXELS):
+        self.root, self.max_pixels = Path(root), max_pixels
         if not self.root.is_dir(): raise FileNotFoundError(f"image folder {self.root} does not exist")
         self.transform = transform if transform is not None else preprocess(image_size)
         self.report, self.ignored, self.templates, self.seed, self.image_size = BadInputReport(self.root), [], tuple(templates), seed, image_size
@@ -289,12 +315,15 @@ class ImageFolderDataset(ClassDataset):
                 if not p.is_file() or p.name.startswith('.'): continue
                 if p.suffix.lower() not in IMAGE_EXTENSIONS: self.ignored.append(p); continue
                 if verify != 'none':
-                    try: load_image(p, verify)
+                    try: load_image(p, verify, max_pixels=max_pixels)
                     except BadImage as e: self.report.add(e.kind, str(p.relative_to(self.root))); continue
                 self.samples.append((p, label))
         if not self.samples:
             raise ValueError(f"{self.root}: no usable images in class folders {self.classes}.\n{self.report.summary()}")
         self.targets = [l for _, l in self.samples]
+        empty = [c for k, c in enumerate(self.classes) if k not in set(self.targets)]
+        if empty: raise ValueError(f"{self.root}: the class folder(s) {', '.join(empty)} hold no usable image (every folder is a "
+                                   f"class): add images or remove the folder(s){'; ' + self.report.short() if self.report else ''}")
         if verbose: print(self.describe())
 
     def describe(self) -> str:
@@ -307,14 +336,17 @@ class ImageFolderDataset(ClassDataset):
         self.samples = [self.samples[i] for i in indices]; self.targets = [self.targets[i] for i in indices]
     def label(self, i: int) -> int: return self.targets[i]
     def caption(self, i: int) -> str: return self.choose(i, self.class_prompts()[self.targets[i]])
-    def decode(self, i: int) -> Tensor: return _decode(self.samples[i][0], self.cache_size)
+    def decode(self, i: int) -> Tensor: return _decode(self.samples[i][0], self.cache_size, self.max_pixels)
     def keys(self) -> list: return [str(p.relative_to(self.root)) for p, _ in self.samples]
+    def _item(self, i: int):
+        if self.pixels is not None: return self.cached_items([i])[0]
+        return self.transform(load_image(self.samples[i][0], max_pixels=self.max_pixels)), self.caption(i)
 
     def _load(self, i: int):
         "(image, label) of item i; a file that fails now is skipped (the next one is used), counted and announced."
         for attempt in range(len(self.samples)):
             path, label = self.samples[(i + attempt) % len(self.samples)]
-            try: return self.transform(load_image(path)), label
+            try: return self.transform(load_image(path, max_pixels=self.max_pixels)), label
             except BadImage as e:
                 self.report.add(e.kind, str(path)); print(f"warning: skipped {e.kind} {path}", file=sys.stderr)
         raise RuntimeError(f"{self.root}: every image failed to load:\n{self.report.summary()}")
@@ -322,11 +354,6 @@ class ImageFolderDataset(ClassDataset):
     def __getitem__(self, i: int):
         if self.pixels is not None: return self.cached_items([i])[0]
         return self._load(i)[0], self.caption(i)
-
-    def labelled(self, indices: Sequence[int]) -> tuple:
-        if self.pixels is not None: return torch.stack([x for x, _ in self.cached_items(indices)]), torch.tensor([self.targets[i] for i in indices])
-        images, labels = zip(*(self._load(i) for i in indices))
-        return torch.stack(images), torch.tensor(labels)
 
 # %% ../nbs/08_datasets.ipynb
 HELDOUT_NAMES = ('val', 'valid', 'validation', 'test', 'heldout', 'held-out')
@@ -340,32 +367,71 @@ def split_by_key(keys: Sequence[str], fraction: float = 0.1, seed: int = 0) -> t
 # %% ../nbs/08_datasets.ipynb
 CACHE_DIR = Path(os.environ.get('MINICLIP_CACHE', '~/.cache/miniclip')).expanduser()
 
-def _decode(path, size: int) -> Tensor:
+def _decode(path, size: int, max_pixels: int = MAX_PIXELS) -> Tensor:
     "One image file -> uint8 (3, size, size): shorter side resized to `size`, centre crop (16-bit and float images scaled, not clipped)."
-    x = to_rgb(to_tensor(load_image(path)))
+    x = to_rgb(to_tensor(load_image(path, max_pixels=max_pixels)))
     return (center_crop(resize(x, size, 'bilinear'), size) * 255).round().to(torch.uint8)
 
+def _fingerprint(arr) -> dict:
+    "What a cache file must match: its shape, dtype and a checksum of up to 64 rows spread over it."
+    rows = np.unique(np.linspace(0, len(arr) - 1, min(len(arr), 64)).round().astype(int)) if len(arr) else []
+    h = hashlib.blake2b(digest_size=12)
+    for r in rows: h.update(np.ascontiguousarray(arr[r]).tobytes())
+    return {'shape': list(arr.shape), 'dtype': str(arr.dtype), 'rows': h.hexdigest()}
+
+def _cached_file(file: Path, want: dict):
+    "The memory-mapped cache `file` if it is what `want` describes (shape, dtype, checksum), else None with the reason."
+    try: arr, meta = np.load(file, mmap_mode='r'), json.loads(file.with_suffix('.json').read_text())
+    except (OSError, ValueError) as e: return None, f"unreadable ({type(e).__name__})"
+    got = _fingerprint(arr)
+    if got['shape'] != want['shape'] or got['dtype'] != want['dtype']: return None, f"shape {got['shape']} {got['dtype']}, expected {want['shape']} uint8"
+    if got != meta: return None, "its pixels changed since they were written (checksum)"
+    return arr, ''
+
+
+# %% ../nbs/08_datasets.ipynb
 def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, verbose: bool = True) -> str:
-    "Decode every image of `ds` once into `ds.pixels` (uint8 (N, 3, s, s)): in memory if it fits in `max_memory` bytes, else a memory-mapped .npy."
+    """Decode every image of `ds` once into `ds.pixels` (uint8 (N, 3, s, s)): in memory if it fits in `max_memory` bytes, else a
+    memory-mapped .npy, checked (shape, dtype, checksum) each time it is reused and rebuilt if it does not match. An image that
+    fails to decode now is left out of `ds` and counted."""
     if ds.pixels is not None: return 'already decoded'
-    s = ds.cache_size
-    need = len(ds) * 3 * s * s
+    s, say = ds.cache_size, (print if verbose else lambda *a: None)
     paths = [str(p) for p, *_ in getattr(ds, 'items', None) or ds.samples]
-    key = hashlib.blake2b(json.dumps([s] + [(p, os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in paths]).encode(), digest_size=12).hexdigest()
-    where = 'memory' if need <= max_memory else 'disk'
-    note = f"{len(ds)} images at {s}x{s}: {need / 2**20:.0f} MiB, {'in memory' if where == 'memory' else 'on disk (more than max_memory)'}"
-    if where == 'disk':
+    stat = lambda p: (os.stat(p).st_size, os.stat(p).st_mtime_ns) if os.path.exists(p) else (-1, -1)
+    key = hashlib.blake2b(json.dumps([s] + [(p, *stat(p)) for p in paths]).encode(), digest_size=12).hexdigest()
+    need, failed = len(ds) * 3 * s * s, []
+    def decode(i):
+        try: return ds.decode(i)
+        except (BadImage, ValueError) as e:
+            kind, detail = (e.kind, e.detail) if isinstance(e, BadImage) else ('bad_pixels', f"{paths[i]}: {e}")
+            failed.append(i); getattr(ds, 'report', BadInputReport()).add(kind, detail)
+            print(f"warning: left out {kind} {detail}", file=sys.stderr); return torch.zeros(3, s, s, dtype=torch.uint8)
+    steps = lambda: tqdm(range(len(ds)), desc='decoding', disable=not verbose, leave=False)
+    note = f"{len(ds)} images at {s}x{s}: {need / 2**20:.0f} MiB, {'in memory' if need <= max_memory else 'on disk (more than max_memory)'}"
+    if need <= max_memory: pixels = torch.stack([decode(i) for i in steps()])
+    else:
         file = Path(folder or CACHE_DIR / 'pixels') / f'{key}.npy'
-        if not file.exists():
+        arr, why = _cached_file(file, {'shape': [len(ds), 3, s, s], 'dtype': 'uint8'}) if file.exists() else (None, '')
+        if why: say(f"pixel cache {file} does not match its images ({why}): decoding them again")
+        if arr is None:
             file.parent.mkdir(parents=True, exist_ok=True)
             tmp = file.with_name(f'.{file.name}.{os.getpid()}')
             arr = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.uint8, shape=(len(ds), 3, s, s))
-            for i in tqdm(range(len(ds)), desc='decoding', disable=not verbose, leave=False): arr[i] = ds.decode(i).numpy()
-            arr.flush(); del arr; os.replace(tmp, file)
-        ds.pixels = torch.from_numpy(np.load(file, mmap_mode='r'))
+            for i in steps(): arr[i] = decode(i).numpy()
+            arr.flush()
+            if not failed:                                                     # only a complete cache is kept for next time
+                write_text = json.dumps(_fingerprint(arr)); del arr
+                file.with_suffix('.json').write_text(write_text); os.replace(tmp, file)
+                arr = np.load(file, mmap_mode='r')
+            else: arr = np.array(arr); os.remove(tmp)
+        pixels = torch.from_numpy(arr)
         note += f" ({file})"
-    else: ds.pixels = torch.stack([ds.decode(i) for i in tqdm(range(len(ds)), desc='decoding', disable=not verbose, leave=False)])
-    if verbose: print('pixel cache:', note)
+    if failed:
+        keep = [i for i in range(len(ds)) if i not in set(failed)]
+        ds._keep(keep); pixels = pixels[keep]
+        note += f"; {len(failed)} image(s) left out: {ds.report.short() if hasattr(ds, 'report') else ''}"
+    ds.pixels = pixels
+    say('pixel cache:', note)
     return note
 
 # %% ../nbs/08_datasets.ipynb

@@ -57,11 +57,13 @@ def gathered_contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor
     return (soft_cross_entropy(logits_i, pos_i) + loss_texts) / 2
 
 # %% ../nbs/17_distributed.ipynb
-def init_distributed(device: str = 'cpu') -> tuple[int, int, int]:
-    "Join the process group torchrun describes (RANK, WORLD_SIZE, LOCAL_RANK...): nccl on CUDA, gloo on CPU. (rank, world, local rank)."
+def init_distributed(device: str = 'cpu', timeout: float = 1800) -> tuple[int, int, int]:
+    """Join the process group torchrun describes (RANK, WORLD_SIZE, LOCAL_RANK...): nccl on CUDA, gloo on CPU. (rank, world,
+    local rank). A collective that waits more than `timeout` seconds for another rank (`-dist_timeout`) stops with an error."""
+    from datetime import timedelta
     world = int(os.environ.get('WORLD_SIZE', 1))
     if world > 1 and not dist.is_initialized():
-        dist.init_process_group('nccl' if str(device).startswith(('cuda', 'gpu')) else 'gloo')
+        dist.init_process_group('nccl' if str(device).startswith(('cuda', 'gpu')) else 'gloo', timeout=timedelta(seconds=timeout))
     rank, world = rank_and_world()
     return rank, world, int(os.environ.get('LOCAL_RANK', rank))
 
@@ -134,8 +136,9 @@ def make_shards_cli(argv=None):
 
 # %% ../nbs/17_distributed.ipynb
 from .trainer import Source, Batch
+from .evaluate import EvalSet
 from .core import derive_seed
-from .datasets import BadImage, BadInputReport, load_image
+from .datasets import BadImage, BadInputReport, load_image, MAX_PIXELS
 
 _IMAGE_KEYS = ('jpg', 'jpeg', 'png', 'webp')
 
@@ -143,7 +146,7 @@ def pair_member(name: str) -> bool:
     "The only shard members ever read: images and captions. A `.pyd`, `.pth` or any other member is never opened or unpickled."
     return name.rsplit('.', 1)[-1].lower() in _IMAGE_KEYS + ('txt',)
 
-def decode_pair(sample: dict, transform) -> tuple:
+def decode_pair(sample: dict, transform, max_pixels: int = MAX_PIXELS) -> tuple:
     "(transform(image), caption) of one shard sample, decoded by key with Pillow and UTF-8 only; `BadImage` says what is wrong."
     where, sample = f"{sample.get('__key__')} in {sample.get('__url__')}", {k.lower(): v for k, v in sample.items()}
     ext = next((k for k in _IMAGE_KEYS if k in sample), None)
@@ -151,7 +154,7 @@ def decode_pair(sample: dict, transform) -> tuple:
     try: caption = sample['txt'].decode('utf-8')
     except UnicodeDecodeError: raise BadImage('non_utf8_text', where) from None
     if not caption.strip(): raise BadImage('empty_caption', where)
-    return transform(load_image(where, data=sample[ext])), caption
+    return transform(load_image(where, data=sample[ext], max_pixels=max_pixels)), caption
 
 # %% ../nbs/17_distributed.ipynb
 class ShardSource(Source):
@@ -195,7 +198,7 @@ class ShardSource(Source):
         return (wds.WebDataset(self.urls, shardshuffle=len(self.urls), seed=derive_seed(*key), handler=self._bad,
                                nodesplitter=wds.split_by_node, empty_check=False, select_files=pair_member)
                 .shuffle(1000, rng=random.Random(derive_seed(*key, 1)))
-                .map(lambda s: decode_pair(s, self.transform), handler=self._bad))
+                .map(lambda s: decode_pair(s, self.transform, self.cfg.data.max_pixels), handler=self._bad))
 
     def corpus(self) -> list:
         import webdataset as wds
@@ -221,6 +224,21 @@ class ShardSource(Source):
             if k >= skip: yield Batch(torch.stack(images), captions); given += 1    # identical captions on other ranks count as negatives
             images, captions, k = [], [], k + 1
             if given == end - start: return
+
+    def scoring_set(self, n: int = 1000) -> EvalSet:
+        "The first `n` usable pairs of the shards, in order, to score a model on (`miniclip_eval -dataset webdataset`)."
+        import webdataset as wds
+        images, captions, keys = [], [], []
+        for sample in wds.WebDataset(self.urls, shardshuffle=False, nodesplitter=lambda urls: urls, empty_check=False,
+                                     handler=self._bad, select_files=pair_member):
+            try: image, caption = decode_pair(sample, self.transform, self.cfg.data.max_pixels)
+            except BadImage as e: self._bad(e); continue
+            url = sample['__url__'] if '://' in sample['__url__'] else str(Path(sample['__url__']).resolve())
+            images.append(image); captions.append(caption); keys.append(f"{url}#{sample['__key__']}")
+            if len(images) == n: break
+        if not images: raise ValueError(f"no usable pair in {self.cfg.data.data_path}: {self.report.summary()}")
+        return EvalSet(f'webdataset {self.cfg.data.data_path}', torch.stack(images), captions=captions,
+                       caption_image=torch.arange(len(images)), keys=keys)
 
     def val_batches(self, batch_size: int, n: int = 2) -> list:
         images, captions = [], []

@@ -106,6 +106,7 @@ class EvalSet(NamedTuple):
     templates: tuple | None = None
     captions: list | None = None              # for retrieval
     caption_image: Tensor | None = None       # (N_captions,) the image each caption describes
+    keys: list | None = None                  # what each image is (a resolved file path, 'shard.tar#key'): to check overlap
 
 def score(model: CLIP, tokenizer: Tokenizer, ev: EvalSet, device='cpu', progress: bool = False) -> dict:
     "Zero-shot top-1/top-5 accuracy where `ev` has classes, retrieval R@1/R@5 both ways where it has captions."

@@ -13,16 +13,16 @@ import torch.nn.functional as F
 from torch import Tensor
 from .core import seed_everything
 import miniclip
-from .checkpoint import CheckpointError
+from .checkpoint import CheckpointError, atomic_folder, model_folder
 from .transforms import normalize, denormalize
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, per_class_accuracy, encode_images, encode_texts, TEMPLATES
 from .train import TrainConfig, recipe
-from .trainer import make_source
+from .trainer import make_source, training_keys
 from . import datasets as mds
 
 # %% auto 0
 __all__ = ['plot_tsne', 'confusion', 'plot_confusion', 'plot_similarity_grid', 'plot_curves', 'write_on', 'typographic_attack',
-           'eval_set', 'evaluate_run', 'eval_cli']
+           'eval_set', 'scored_model', 'evaluate_run', 'eval_cli']
 
 # %% ../nbs/15_report.ipynb
 def _figure(w: float, h: float, ncols: int = 1):
@@ -132,34 +132,81 @@ def typographic_attack(model, tokenizer, images: Tensor, labels: Tensor, class_n
             'fooled into the written class': (similarities(model, normalize(attacked), clf).argmax(-1) == wrong).float().mean().item()}
 
 # %% ../nbs/15_report.ipynb
-def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 1000) -> EvalSet:
-    "The held-out set to score a run on: the run's own (`dataset=''`), a benchmark's test split, or all images of a folder or CSV."
+def _files_set(run: Path, cfg: TrainConfig, dataset: str, data_path: str, size: int, n: int) -> EvalSet:
+    "All images (up to n) of a folder, a CSV or shards named for evaluation, each with its key (to check what the run trained on)."
+    if not data_path: raise ValueError(f"-dataset {dataset} needs -data_path")
+    if dataset == 'webdataset':
+        return make_source(cfg.replace(batch_size=2, data=cfg.data.replace(dataset='webdataset', data_path=data_path,
+                                                                             train_num_samples=n)), size).scoring_set(n)
+    ds = (mds.ImageFolderDataset if dataset == 'imagefolder' else mds.CaptionCSVDataset)(data_path, image_size=size, verbose=False)
+    kept, items = ds.usable(list(range(min(n, len(ds)))))
+    files = ds.samples if dataset == 'imagefolder' else ds.items
+    keys, images = [str(files[i][0].resolve()) for i in kept], torch.stack([x for x, _ in items])
+    if dataset == 'imagefolder':
+        return EvalSet(f'imagefolder {data_path}', images, torch.tensor([ds.label(i) for i in kept]), ds.class_names, ds.templates, keys=keys)
+    caps = [(c, k) for k, i in enumerate(kept) for c in ds.captions(i)]
+    return EvalSet(f'csv {data_path}', images, captions=[c for c, _ in caps], caption_image=torch.tensor([k for _, k in caps]), keys=keys)
+
+def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 1000) -> tuple[EvalSet, int | None]:
+    """(the set to score a run on, how many of its images are in the run's training split: None = cannot tell): the run's own
+    held-out set (`dataset=''`), a benchmark's test split, or all images of a folder, CSV or shards."""
     run = Path(str(run_dir))
-    if dataset and not (run / 'train_config.json').is_file(): cfg = TrainConfig()   # a model without its run (a pretrained CLIP)
+    if dataset and not (run / 'train_config.json').is_file(): cfg, has_run = TrainConfig(), False   # a model without its run
     else:
+        has_run = True
         try: cfg = TrainConfig.from_json(run / 'train_config.json')
         except FileNotFoundError: raise CheckpointError(f"{run} has no train_config.json: is it a miniclip run folder? (a model alone needs -dataset)") from None
         except (TypeError, ValueError) as e: raise CheckpointError(f"{run / 'train_config.json'} cannot be read ({e})") from None
     size = miniclip.load(run_dir)[0].cfg.vision.image_size
-    if dataset in ('imagefolder', 'csv'):                                  # a folder or file named for evaluation: all of it
-        if not data_path: raise ValueError(f"-dataset {dataset} needs -data_path")
-        ds = mds.ImageFolderDataset(data_path, image_size=size, verbose=False) if dataset == 'imagefolder' else mds.CaptionCSVDataset(data_path, image_size=size, verbose=False)
-        idx = list(range(min(n, len(ds))))
-        if dataset == 'imagefolder': return EvalSet(f'imagefolder {data_path}: {len(idx)} images', *ds.labelled(idx), ds.class_names, ds.templates)
-        caps = [(c, k) for k, i in enumerate(idx) for c in ds.captions(i)]
-        return EvalSet(f'csv {data_path}: {len(idx)} images', torch.stack([ds[i][0] for i in idx]),
-                       captions=[c for c, _ in caps], caption_image=torch.tensor([k for _, k in caps]))
+    if dataset in ('imagefolder', 'csv', 'webdataset'):
+        ev = _files_set(run, cfg, dataset, data_path, size, n)
+        trained = training_keys(cfg) if has_run else set()
+        if trained is None: return ev, None
+        return ev, sum(k in trained or k.split('#')[0] in trained for k in ev.keys)
     if dataset: cfg = recipe('shapes') if dataset == 'shapes' else cfg.replace(data=cfg.data.replace(dataset=dataset, data_path=data_path, max_images=0))
     ev = make_source(cfg.replace(batch_size=2, data=cfg.data.replace(eval_images=n)), size).heldout()
     if ev is None: raise ValueError(f"{run_dir} trained on {cfg.data.dataset} without held-out images; name a dataset to score on with -dataset")
-    return ev
+    return ev, 0                                                              # held out by construction, or a test split
 
-def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000, out=None, pictures: bool = True) -> dict:
-    "Score a run on a held-out set, write eval/metrics.json and the pictures into `out` (default RUN_DIR/eval); the metrics."
-    ev = eval_set(run_dir, dataset, data_path, n)
+
+# %% ../nbs/15_report.ipynb
+def scored_model(run_dir) -> str:
+    "Which model of a run `miniclip.load` gives: its final model, or (a stopped or running run) its newest checkpoint, by step."
+    run = Path(str(run_dir))
+    if not run.is_dir() or (run / 'model.safetensors').exists(): return str(run_dir)
+    if (run / 'final' / 'model.safetensors').exists():
+        try: step = int(__import__('pandas').read_csv(run / 'metrics.csv')['step'].iloc[-1])
+        except Exception: return 'the final model'
+        return f'the final model (step {step})'
+    try: folder = model_folder(run)
+    except CheckpointError: return str(run_dir)
+    return (f'checkpoint {folder.name} (step {int(folder.name[5:])}): the run has no final model, so it was stopped or is still '
+            f'training' if folder.name.startswith('step_') else str(folder))
+
+def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000, out=None, pictures: bool = True,
+                 include_training: bool = False) -> dict:
+    """Score a run on a held-out set and write metrics.json and the pictures into `out` (default RUN_DIR/eval), whole: a
+    temporary folder swapped in at the end. Images of the run's training split are refused unless `include_training`."""
+    ev, trained = eval_set(run_dir, dataset, data_path, n)
+    N, name = len(ev.images), ev.name
+    if trained and not include_training:
+        raise ValueError(f"{trained} of the {N} images are in the run's training split ({Path(str(run_dir)) / 'train_config.json'}): "
+                         f"scores on them do not measure generalisation; leave out -dataset to score its held-out images, "
+                         f"or add -include_training to score all and label it so")
+    seen = ('the run never trained on them' if trained == 0 else
+            'whether the run trained on them cannot be checked (its training data is not readable from here)' if trained is None
+            else f'measured on {trained} training images and {N - trained} held-out')
     model, tokenizer, _ = miniclip.load(run_dir)
-    out = Path(out or (Path(run_dir) / 'eval' if Path(str(run_dir)).is_dir() else 'eval')); out.mkdir(parents=True, exist_ok=True)
-    metrics = {'evaluated_on': ev.name, 'images': len(ev.images), **score(model, tokenizer, ev, progress=True)}
+    metrics = {'evaluated_on': name, 'images': N, 'training_images': trained, 'seen': seen, 'model': scored_model(run_dir),
+               **score(model, tokenizer, ev, progress=True)}
+    out = Path(out or (Path(run_dir) / 'eval' if Path(str(run_dir)).is_dir() else 'eval'))
+    atomic_folder(out, lambda tmp: _write_report(tmp, run_dir, model, tokenizer, ev, metrics, pictures))
+    return metrics
+
+
+# %% ../nbs/15_report.ipynb
+def _write_report(out: Path, run_dir, model, tokenizer, ev: EvalSet, metrics: dict, pictures: bool):
+    "metrics.json and the pictures the set allows (confusion, t-SNE, typographic attack; similarity grid; curves) into `out`."
     if pictures and ev.labels is not None:
         clf = zero_shot_classifier(model, tokenizer, ev.class_names, ev.templates)
         emb = encode_images(model, ev.images)
@@ -175,7 +222,7 @@ def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000,
         plot_similarity_grid(denormalize(ev.images[:k]).clamp(0, 1), caps, sims, out / 'similarity.png', ev.name)
     if pictures and (Path(run_dir) / 'metrics.csv').exists(): plot_curves(Path(run_dir) / 'metrics.csv', out / 'curves.png')
     (out / 'metrics.json').write_text(json.dumps(metrics, indent=1))
-    return metrics
+
 
 # %% ../nbs/15_report.ipynb
 def eval_cli(argv=None) -> None:
@@ -184,15 +231,18 @@ def eval_cli(argv=None) -> None:
     p = OneLineParser(prog='miniclip_eval', description='Score a trained miniclip run on held-out images and write a report to RUN_DIR/eval/.')
     p.add_argument('run_dir', help='the run folder (what miniclip_train -out_dir wrote), or any CLIP miniclip.load reads (with -dataset)')
     p.add_argument('-dataset', '--dataset', default='', help="score on this dataset instead of the run's own held-out data: "
-                   "shapes, fashion_mnist, cifar10, imagefolder, csv")
-    p.add_argument('-data_path', '--data_path', default='', help='imagefolder, csv: the folder or the CSV file; fashion_mnist, cifar10: their folder (optional)')
+                   "shapes, fashion_mnist, cifar10, imagefolder, csv, webdataset")
+    p.add_argument('-data_path', '--data_path', default='', help="imagefolder, csv: the folder or the CSV file; fashion_mnist, "
+                   "cifar10: their folder (optional); webdataset: the shards, e.g. 'shards/shard-{000000..000009}.tar'")
+    p.add_argument('-include_training', '--include_training', action='store_true',
+                   help="also score images of the run's training split (refused without it), labelled as such")
     p.add_argument('-images', '--images', type=int, default=1000, help='images to score')
     p.add_argument('-no_pictures', '--no_pictures', action='store_true', help='only the numbers')
     a = p.parse_args(argv)
     if not (Path(a.run_dir).exists() or a.run_dir.startswith('hf:')): p.error(f"no run folder {a.run_dir}: pass the -out_dir of a miniclip_train run")
-    try: m = evaluate_run(a.run_dir, a.dataset, a.data_path, a.images, pictures=not a.no_pictures)
+    try: m = evaluate_run(a.run_dir, a.dataset, a.data_path, a.images, pictures=not a.no_pictures, include_training=a.include_training)
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.error(str(e))
-    print(f"{a.run_dir}: scored on {m['evaluated_on']} ({m['images']} images, never trained on)")
+    print(f"{a.run_dir}: scored {m['model']}\n  on {m['evaluated_on']}: {m['images']} images, {m['seen']}")
     for k, v in m.items():
         if isinstance(v, float): print(f"  {k:<16} {v:6.1%}")
     print(f"report: {Path(a.run_dir) / 'eval' if Path(a.run_dir).is_dir() else Path('eval')} (metrics.json" + (", pictures)" if not a.no_pictures else ")"))

@@ -127,7 +127,12 @@ class _SafeUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"refusing to load {module}.{name} from a data file (only plain data and numpy arrays are allowed)")
 
 def _unpickle(path) -> dict:
-    with open(path, 'rb') as f: d = _SafeUnpickler(f, encoding='bytes').load()
+    "A CIFAR-10 batch file's dict; anything else (code, a damaged file) is one ValueError naming the file."
+    try:
+        with open(path, 'rb') as f: d = _SafeUnpickler(f, encoding='bytes').load()
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError) as e:
+        raise ValueError(f"{path} is not a CIFAR-10 batch file ({e}): download it again with download_cifar10()") from None
+    if not isinstance(d, dict): raise ValueError(f"{path} is not a CIFAR-10 batch file (it holds a {type(d).__name__})")
     return {(k.decode() if isinstance(k, bytes) else k): v for k, v in d.items()}
 
 def find_cifar10(path=None) -> Path:

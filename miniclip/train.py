@@ -14,6 +14,7 @@ from .clip import CLIP, CLIPConfig
 from .vit import VIT_PRESETS
 from .text import TEXT_PRESETS
 from .shapes import ShapesConfig
+from .datasets import MAX_PIXELS
 
 # %% auto 0
 __all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'DataSpec', 'TrainConfig', 'Recipe', 'recipe', 'param_groups', 'lr_factor',
@@ -87,6 +88,8 @@ class DataSpec(Config):
     max_images: int = arg(0, 'train on at most this many images of a file dataset, chosen at random by seed (0 = all)')
     train_num_samples: int = arg(0, 'webdataset: pairs per epoch, for the schedule (0 = count them in the shards)')
     eval_images: int = arg(1000, 'held-out images scored after every epoch (0 = only the validation loss)')
+    max_pixels: int = arg(MAX_PIXELS, "image files: skip (and count) any whose header claims more pixels than this, before decoding "
+                          "(decompression bombs; default Pillow's limit, about 9459 x 9459)")
     workers: int = arg(-1, 'processes decoding image files when they are not cached (-1 = one per spare core, 0 = none)')
     soft_positives: bool = True           # shapes: every caption true of an image is its positive (False: identical captions only)
 
@@ -95,7 +98,7 @@ class DataSpec(Config):
         check(self.dataset not in ('csv', 'imagefolder', 'webdataset') or bool(self.data_path), f"dataset {self.dataset!r} needs -data_path")
         if isinstance(self.shapes, ShapesConfig): self.shapes = self.shapes.to_dict()
         ShapesConfig.from_dict(self.shapes)                                # unknown or bad world settings fail now
-        for k, lo in (('negatives', 0), ('steps_per_epoch', 1), ('max_images', 0), ('train_num_samples', 0), ('eval_images', 0), ('workers', -1)):
+        for k, lo in (('negatives', 0), ('steps_per_epoch', 1), ('max_pixels', 1), ('max_images', 0), ('train_num_samples', 0), ('eval_images', 0), ('workers', -1)):
             check(is_int(getattr(self, k)) and getattr(self, k) >= lo, f"{k} must be an integer >= {lo}, got {getattr(self, k)!r}")
         check(is_finite(self.val_fraction) and 0 <= self.val_fraction < 1, f"val_fraction must be in [0, 1), got {self.val_fraction!r}")
         check(is_finite(self.cache_memory) and self.cache_memory >= 0, f"cache_memory must be a number of GiB >= 0, got {self.cache_memory!r}")
@@ -125,6 +128,7 @@ class TrainConfig(Config):
     fine_tuning: str = arg('', 'fine-tune this model (a run or model folder, a Hugging Face CLIP folder, hf:REPO, or an OpenAI/open_clip state dict) for -epochs x -steps_per_epoch steps')
     lock_image: bool = arg(False, 'fine-tuning: freeze the image tower and its projection (LiT)')
     lock_text: bool = arg(False, 'fine-tuning: freeze the text tower and its projection')
+    dist_timeout: int = arg(1800, 'torchrun: seconds a process waits for the others (e.g. a stalled rank) before the run stops with an error')
 
     def __post_init__(self):
         check(is_int(self.epochs) and self.epochs >= 1, f"epochs must be a positive integer, got {self.epochs!r}")
@@ -136,6 +140,7 @@ class TrainConfig(Config):
         check(is_finite(self.grad_clip) and self.grad_clip >= 0, f"grad_clip must be a finite number >= 0 (0 = off), got {self.grad_clip!r}")
         check(all(is_finite(b) and 0 <= b < 1 for b in (self.beta_1, self.beta_2)), f"beta_1 and beta_2 must be in [0, 1), got {self.beta_1}, {self.beta_2}")
         check(self.precision in ('auto', 'fp32', 'bf16'), f"precision must be auto, fp32 or bf16, got {self.precision!r}")
+        check(is_int(self.dist_timeout) and self.dist_timeout >= 1, f"dist_timeout must be a whole number of seconds >= 1, got {self.dist_timeout!r}")
 
 # %% ../nbs/10_training.ipynb
 @dataclass

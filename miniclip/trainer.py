@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_trainer.ipynb 2
 from __future__ import annotations
-import atexit, csv, io, math, os, shutil, signal, threading, time
+import atexit, csv, io, math, os, shutil, signal, sys, threading, time
 import miniclip
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -23,8 +23,8 @@ from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkp
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
 
 # %% auto 0
-__all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'make_source', 'lock_run', 'unlock_run', 'Interrupted',
-           'TrainingDiverged', 'resolve_precision', 'Trainer', 'plot_run', 'short_run']
+__all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'make_source', 'training_keys', 'lock_run', 'unlock_run',
+           'Interrupted', 'TrainingDiverged', 'resolve_precision', 'Trainer', 'plot_run', 'short_run']
 
 # %% ../nbs/11_trainer.ipynb
 class Batch(NamedTuple):
@@ -150,7 +150,8 @@ class FileSource(Source):
     def val_batches(self, batch_size: int, n: int = 2) -> list:
         ds = self.held or self.dataset
         idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, -2)))[:batch_size * n].tolist()
-        return [Batch(*mds.collate(ds.__getitems__(idx[i:i + batch_size]))) for i in range(0, len(idx), batch_size) if len(idx[i:i + batch_size]) >= 2]
+        items = ds.usable(idx)[1]                                              # an image gone since the start is left out
+        return [Batch(*mds.collate(items[i:i + batch_size])) for i in range(0, len(items), batch_size) if len(items[i:i + batch_size]) >= 2]
 
     def heldout(self) -> EvalSet | None:
         "Up to eval_images held-out images: with their classes (zero-shot accuracy) or with all their captions (retrieval)."
@@ -159,11 +160,11 @@ class FileSource(Source):
         idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, -3)))[:self.cfg.data.eval_images].tolist()
         name = f'{self.cfg.data.dataset}: {self.heldout_name}'
         if isinstance(ds, mds.ClassDataset): return EvalSet(name, *ds.labelled(idx), ds.class_names, ds.templates)
-        caps = [(c, k) for k, i in enumerate(idx) for c in ds.captions(i)]
-        return EvalSet(name, torch.stack([x for x, _ in ds.__getitems__(idx)]), captions=[c for c, _ in caps],
+        kept, items = ds.usable(idx)                                           # never another image in a missing one's place
+        caps = [(c, k) for k, i in enumerate(kept) for c in ds.captions(i)]
+        return EvalSet(name, torch.stack([x for x, _ in items]), captions=[c for c, _ in caps],
                        caption_image=torch.tensor([k for _, k in caps]))
 
-#| export
 def _split(cfg: TrainConfig, ds: mds.CaptionDataset, given: tuple | None = None):
     "(training part, held-out part, what the held-out part is): a split given by the data, else `val_fraction` by image."
     if given is not None: return given
@@ -183,21 +184,45 @@ def make_source(cfg: TrainConfig, image_size: int, device='cpu') -> Source:
         return FileSource(cfg, read('train', path, image_size), read('test', path, image_size), device, 'official test split')
     if d.dataset == 'csv':
         kw = {k: v for k, v in dict(image_col=d.image_col, caption_col=d.caption_col, sep=d.sep, split_col=d.split_col).items() if v}
-        ds = mds.CaptionCSVDataset(d.data_path, image_size=image_size, seed=cfg.seed, **kw)
+        ds = mds.CaptionCSVDataset(d.data_path, image_size=image_size, seed=cfg.seed, max_pixels=d.max_pixels, **kw)
         train, held, name = _split(cfg, ds, ds.given_split())
     else:
         root = Path(d.data_path)
         parts = {p.name.lower(): p for p in root.iterdir() if p.is_dir()} if root.is_dir() else {}
         val = next((parts[n] for n in mds.HELDOUT_NAMES if n in parts), None)
         if 'train' in parts and val is not None:                               # root/train/<class>/..., root/val/<class>/...
-            train, held = (mds.ImageFolderDataset(p, image_size=image_size, seed=cfg.seed) for p in (parts['train'], val))
+            train, held = (mds.ImageFolderDataset(p, image_size=image_size, seed=cfg.seed, max_pixels=d.max_pixels) for p in (parts['train'], val))
             check(train.class_names == held.class_names, f"{parts['train']} and {val} must hold the same class folders")
             name = f'the {val.name}/ folder ({len(held)} images)'
-        else: train, held, name = _split(cfg, mds.ImageFolderDataset(root, image_size=image_size, seed=cfg.seed))
+        else: train, held, name = _split(cfg, mds.ImageFolderDataset(root, image_size=image_size, seed=cfg.seed, max_pixels=d.max_pixels))
     if d.cache != 'off':
         for part in (train, held):
             if part is not None: mds.cache_pixels(part, max_memory=0 if d.cache == 'disk' else d.cache_memory * 2 ** 30)
     return FileSource(cfg, train, held, device, name)
+
+def training_keys(cfg: TrainConfig) -> set | None:
+    """The images a run's training split holds (resolved file paths; shard paths for webdataset), computed from its config
+    like `make_source` splits them but without decoding; empty for generated and benchmark data (scored on other images);
+    None when the run's data cannot be read from here."""
+    d = cfg.data
+    if d.dataset in ('shapes', 'fashion_mnist', 'cifar10'): return set()
+    if d.dataset == 'webdataset':
+        import braceexpand
+        return {str(Path(u).resolve()) for p in d.data_path.split('::') for u in braceexpand.braceexpand(p)}
+    try:
+        if d.dataset == 'csv':
+            kw = {k: v for k, v in dict(image_col=d.image_col, caption_col=d.caption_col, sep=d.sep, split_col=d.split_col).items() if v}
+            ds = mds.CaptionCSVDataset(d.data_path, verify='none', verbose=False, **kw)
+            train = (ds.given_split() or _split(cfg, ds))[0]
+            return {str(p.resolve()) for p, _ in train.items}
+        root = Path(d.data_path)
+        parts = {p.name.lower(): p for p in root.iterdir() if p.is_dir()}
+        if 'train' in parts and any(n in parts for n in mds.HELDOUT_NAMES): root = parts['train']; split = False
+        else: split = True
+        ds = mds.ImageFolderDataset(root, verify='none', verbose=False)
+        train = _split(cfg, ds)[0] if split else ds
+        return {str(p.resolve()) for p, _ in train.samples}
+    except (OSError, ValueError): return None
 
 # %% ../nbs/11_trainer.ipynb
 _RUN_MARKS = ('train_config.json', 'checkpoints', 'metrics.csv', 'final', 'curves.png', 'changes.txt', 'eval')
@@ -206,6 +231,17 @@ def _check_is_run(run_dir: Path):
     "A folder that holds files but none of a run's is someone's data: never renamed, never written into."
     if run_dir.is_dir() and any(run_dir.iterdir()) and not any((run_dir / m).exists() for m in _RUN_MARKS):
         raise ValueError(f"{run_dir} holds files that are not a miniclip run; pick another -out_dir")
+
+def _make_room(run_dir: Path, say=print):
+    "Before a new run: a previous run with a saved step is kept aside (renamed); a start that never saved one is cleared."
+    if not run_dir.exists() or not any(run_dir.iterdir()): return
+    if not ((run_dir / 'final').exists() or any((run_dir / 'checkpoints').glob('step_*'))):
+        for m in _RUN_MARKS:
+            if (run_dir / m).is_dir(): shutil.rmtree(run_dir / m)
+            elif (run_dir / m).exists(): (run_dir / m).unlink()
+        if not any(run_dir.iterdir()): return
+    old = run_dir.with_name(f"{run_dir.name}.{time.strftime('%Y%m%d-%H%M%S')}")
+    run_dir.rename(old); say(f"kept the previous run in {old}")
 
 def _alive(pid: int) -> bool:
     try: os.kill(pid, 0)
@@ -260,7 +296,7 @@ class Trainer:
         self.rank, self.world = 0, 1
         if int(os.environ.get('WORLD_SIZE', 1)) > 1:                           # started by torchrun: see 17_distributed
             from miniclip.distributed import init_distributed
-            self.rank, self.world, local = init_distributed(self.device.type)
+            self.rank, self.world, local = init_distributed(self.device.type, cfg.dist_timeout)
             if self.device.type == 'cuda': self.device = torch.device('cuda', local); torch.cuda.set_device(self.device)
             check(cfg.batch_size % self.world == 0, f"-batch_size {cfg.batch_size} is the global batch: it must divide into {self.world} processes")
         self.quiet, self.run_dir, self.precision = quiet or self.rank > 0, Path(cfg.out_dir), resolve_precision(cfg.precision, self.device)
@@ -269,6 +305,9 @@ class Trainer:
         _check_out_dir(self.run_dir); _check_is_run(self.run_dir)
         self._lock = lock_run(self.run_dir, self._say) if self.rank == 0 else None   # one run per folder
         ckpt = latest_checkpoint(self.run_dir, check=True) if resume else None
+        if resume and ckpt is None and any((self.run_dir / 'checkpoints').glob('step_*')):
+            raise CheckpointError(f"every checkpoint in {self.run_dir / 'checkpoints'} is damaged (see the warnings above): nothing was "
+                                  f"changed; restore them, or start afresh without -load_last_checkpoint (the run is then kept aside)")
         if resume and ckpt is None: self._say(f"no checkpoint in {self.run_dir}: starting a new run")
         for debris in (self.run_dir / 'checkpoints').glob('.tmp-*') if resume else []: shutil.rmtree(debris, ignore_errors=True)
         state = load_trainer_state(ckpt) if ckpt else None
@@ -298,9 +337,7 @@ class Trainer:
         self.history, self.log = [], []                  # per-epoch metrics; per-step (step, loss, lr, logit scale)
         self._epoch_loss, self._epoch_n = 0.0, 0
         if state: self._restore(ckpt, state, changes)
-        elif self.rank == 0 and self.run_dir.exists() and any(self.run_dir.iterdir()):   # checks passed: now touch the folder
-            old = self.run_dir.with_name(f"{self.run_dir.name}.{time.strftime('%Y%m%d-%H%M%S')}")
-            self.run_dir.rename(old); self._say(f"kept the previous run in {old}")
+        elif self.rank == 0: _make_room(self.run_dir, self._say)              # checks passed: now touch the folder
         if self.rank == 0:
             self.run_dir.mkdir(parents=True, exist_ok=True)
             write_atomic(self.run_dir / 'train_config.json', cfg.to_json())
@@ -356,8 +393,12 @@ class Trainer:
         self._say(f"settings changed {line} (recorded in {self.run_dir / 'changes.txt'})")
 
     def save(self) -> Path | None:
-        "A resumable checkpoint of the current step (rank 0 writes it)."
-        return save_checkpoint(self.run_dir, self.model, self.tokenizer, self.state()) if self.rank == 0 else None
+        "A resumable checkpoint of the current step (rank 0 writes it); a write that fails (a full disk) names the last good one."
+        if self.rank > 0: return None
+        try: return save_checkpoint(self.run_dir, self.model, self.tokenizer, self.state())
+        except CheckpointError as e:
+            raise CheckpointError(f"{e}. The last complete checkpoint is {latest_checkpoint(self.run_dir) or 'none yet'}: make room, "
+                                  f"then continue with -load_last_checkpoint -out_dir {self.run_dir}") from None
 
     def autocast(self): return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == 'bf16')
 
@@ -433,6 +474,7 @@ class Trainer:
         except KeyboardInterrupt:                                                # a second Ctrl-C: at once, nothing saved
             bar.close(); print(f"\nstopped at once; the last checkpoint is {latest_checkpoint(self.run_dir)}"); raise
         finally:
+            bar.close()                                                          # before any message
             for s, h in handlers.items(): signal.signal(s, h)
         bar.close()
         if self.rank > 0: return {}                                              # rank 0 writes
@@ -457,7 +499,8 @@ class Trainer:
         self._epoch_loss, self._epoch_n = 0.0, 0
         text = io.StringIO(); w = csv.DictWriter(text, fieldnames=list(row)); w.writeheader(); w.writerows(self.history)
         write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
-        plot_run(self.history, self.log, self.run_dir / 'curves.png')
+        try: plot_run(self.history, self.log, self.run_dir / 'curves.png')
+        except OSError as e: print(f"warning: could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})", file=sys.stderr)
         self.save()
         self._barrier()
         if not self.quiet: tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()))
@@ -465,6 +508,8 @@ class Trainer:
 def _check_out_dir(run_dir: Path):
     "A run folder must be a folder we can write, checked before any work."
     if run_dir.exists() and not run_dir.is_dir(): raise ValueError(f"-out_dir {run_dir} is a file, not a folder: choose another -out_dir")
+    if run_dir.is_symlink() and not run_dir.exists():
+        raise ValueError(f"-out_dir {run_dir} is a link to {os.readlink(run_dir)}, which does not exist: create it or choose another -out_dir")
     parent = next(p for p in [run_dir, *run_dir.parents] if p.exists())
     if not os.access(parent, os.W_OK): raise ValueError(f"cannot write to {parent} (for -out_dir {run_dir}): choose a folder you can write to")
 
@@ -474,7 +519,7 @@ def _check_same_run(state: dict, cfg: TrainConfig, folder: Path, accept: bool = 
     except (KeyError, TypeError, ValueError):
         raise CheckpointError(f"{folder} was written by an older miniclip whose run settings cannot be resumed: load it as a model "
                               f"(miniclip.load) or fine-tune from it (-fine_tuning {folder.parent.parent})") from None
-    diff = [d for d in config_diff(saved, cfg.to_dict()) if not d.startswith(('device:', 'out_dir:'))]   # a run may move
+    diff = [d for d in config_diff(saved, cfg.to_dict()) if not d.startswith(('device:', 'out_dir:', 'dist_timeout:'))]   # a run may move
     run, model = folder.parent.parent, [d for d in diff if d.startswith('model.')]
     if model: raise ValueError(f"the model of {run} cannot change on resume ({'; '.join(model)}): fine-tune from it with -fine_tuning {run}")
     if diff and not accept: raise ValueError(f"{run} was trained with other settings ({'; '.join(diff)}): resume with the same "

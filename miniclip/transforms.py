@@ -22,26 +22,38 @@ OPENAI_STD = (0.26862954, 0.26130258, 0.27577711)
 
 _HIGH_BIT_MODES = ('I;16', 'I;16B', 'I;16L', 'I', 'F')     # PIL modes that 8-bit RGB would clip
 
-def _scaled(t: Tensor) -> Tensor:
-    "Pixel values -> float in [0, 1]: integers by their range (8 or 16 bit), floats must already be in [0, 1]."
+def _scaled(t: Tensor, bits: int | None = None) -> Tensor:
+    """Pixel values -> float in [0, 1], by what the dtype means: bool is 0/1, uint8 is 8-bit (/255), 16-bit data (uint16,
+    Pillow's `I;16`/`I` modes: `bits=16`) is /65535, any other integer type (what NumPy makes of a Python list, or of
+    `uint8 + 0`) holds 8-bit values 0-255; floats must already be in [0, 1]. NaN, Inf and values out of range are refused."""
     if t.is_floating_point():
-        if t.numel() and (t.min() < -1e-3 or t.max() > 1 + 1e-3):
-            raise ValueError(f"float images must hold values in [0, 1], got {t.min().item():.3g} to {t.max().item():.3g}: "
+        lo, hi = (t.min().item(), t.max().item()) if t.numel() else (0.0, 0.0)
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            raise ValueError(f"the image holds {int((~torch.isfinite(t)).sum())} NaN or infinite values: "
+                             f"replace them (np.nan_to_num) or leave the image out")
+        if lo < -1e-3 or hi > 1 + 1e-3:
+            raise ValueError(f"float images must hold values in [0, 1], got {lo:.3g} to {hi:.3g}: "
                              f"divide by 255 (8-bit data) or by your data's maximum first")
         return t.float().clamp(0, 1)
     if t.dtype == torch.bool: return t.float()
     if t.dtype == torch.uint8: return t.float() / 255
-    top = t.max().item() if t.numel() else 0
-    return t.float() / (65535 if top <= 65535 else float(torch.iinfo(t.dtype).max))   # 16-bit PNGs load as uint16 or int32
+    top = 65535 if bits == 16 or t.dtype == getattr(torch, 'uint16', None) else 255
+    lo, hi = (t.min().item(), t.max().item()) if t.numel() else (0, 0)
+    if lo < 0 or hi > top:
+        raise ValueError(f"{'a 16-bit' if top > 255 else f'an {str(t.dtype)[6:]}'} image must hold values 0-{top} (got {lo} to {hi}): "
+                         f"store 16-bit data as uint16, or pass floats in [0, 1]")
+    return t.float() / top
 
 def to_tensor(img) -> Tensor:
     """PIL image, NumPy array or tensor -> float (C, H, W) in [0, 1]; batches (B, C, H, W) pass through.
-    8- and 16-bit integers are scaled by their range; HWC arrays and (H, W, C) tensors are turned to CHW."""
+    Integers are scaled by their dtype's meaning (see `_scaled`); HWC arrays and (H, W, C) tensors are turned to CHW."""
+    bits = None
     if hasattr(img, 'convert'):                                                          # PIL
+        bits = 16 if img.mode.startswith('I') else None
         img = np.asarray(img) if img.mode in _HIGH_BIT_MODES else np.asarray(img.convert('RGBA' if 'A' in img.mode else 'RGB'))
     if not isinstance(img, Tensor):
         arr = np.asarray(img)
-        if arr.dtype == np.uint16: arr = arr.astype(np.int32)                           # torch has no general uint16
+        if arr.dtype == np.uint16: arr, bits = arr.astype(np.int32), 16                 # torch has no general uint16
         img = torch.from_numpy(np.array(arr))                                            # a writable copy
         if img.dim() == 2: img = img[..., None]
         if img.dim() == 3 and img.shape[-1] in (1, 3, 4) and img.shape[0] not in (1, 3, 4): img = img.permute(2, 0, 1)   # HWC
@@ -49,7 +61,7 @@ def to_tensor(img) -> Tensor:
     if img.dim() == 2: img = img[None]
     if img.dim() not in (3, 4): raise ValueError(f"an image must be (H, W), (C, H, W) or (H, W, C); got shape {tuple(img.shape)}")
     if img.shape[-1] == 0 or img.shape[-2] == 0: raise ValueError(f"the image is empty ({img.shape[-2]}x{img.shape[-1]} pixels)")
-    return _scaled(img)
+    return _scaled(img, bits)
 
 def to_rgb(x: Tensor) -> Tensor:
     "(1, H, W) grey -> 3 channels; (4, H, W) RGBA -> RGB (alpha dropped); RGB unchanged."
