@@ -107,6 +107,7 @@ class LabelledImages(ClassDataset):
         return [(im, self.choose(i, prompts[label])) for im, i, label in zip(x, indices, y.tolist())]
 
     def __getitem__(self, i: int): return self.__getitems__([i])[0]
+    def usable(self, indices) -> tuple[list, list]: return list(indices), self.__getitems__(list(indices))   # in memory: all load
 
 def FashionMNIST(split: str = 'train', path=None, image_size: int = 32, templates=FASHION_TEMPLATES, **kwargs) -> LabelledImages:
     "Fashion-MNIST as `LabelledImages` with captions ('a black and white photo of a sneaker.')."
