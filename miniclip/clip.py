@@ -56,7 +56,7 @@ class CLIPConfig(Config):
         return cls(vision=vision, text=text, **kwargs)
 
 # %% ../nbs/05_clip.ipynb
-CLIP_PRESETS = {   # OpenAI's released CLIPs, the architectures whose weights 18_pretrained loads
+CLIP_PRESETS = {   # OpenAI's released CLIPs, the architectures whose weights 13_pretrained loads
     'ViT-B/32':     CLIPConfig(VIT_PRESETS['ViT-B/32'].replace(), TEXT_PRESETS['openai-B'].replace(), embedding_dim=512),
     'ViT-B/16':     CLIPConfig(VIT_PRESETS['ViT-B/16'].replace(), TEXT_PRESETS['openai-B'].replace(), embedding_dim=512),
     'ViT-L/14':     CLIPConfig(VIT_PRESETS['ViT-L/14'].replace(), TEXT_PRESETS['openai-L'].replace(), embedding_dim=768),

@@ -13,9 +13,9 @@ import torch
 from torch import nn, Tensor
 
 # %% auto 0
-__all__ = ['arg', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite', 'parse_bool',
-           'add_config_args', 'update_config', 'derive_seed', 'hash_uniform', 'get_device', 'cpu_flags', 'fast_bf16',
-           'count_params', 'human', 'show_batch', 'export_lessons']
+__all__ = ['arg', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite', 'OneLineParser',
+           'parse_bool', 'add_config_args', 'update_config', 'derive_seed', 'hash_uniform', 'get_device', 'cpu_flags',
+           'fast_bf16', 'count_params', 'human', 'show_batch', 'export_lessons']
 
 # %% ../nbs/00_core.ipynb
 def _default(f):
@@ -91,6 +91,10 @@ def is_int(v) -> bool: return isinstance(v, int) and not isinstance(v, bool)
 def is_finite(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 # %% ../nbs/00_core.ipynb
+class OneLineParser(argparse.ArgumentParser):
+    "An ArgumentParser whose errors are one line (not the whole usage) that points to --help: every console script's."
+    def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
 def parse_bool(s) -> bool:
     "'true'/'false' (and yes/no/1/0/on/off) -> bool, for flags."
     if isinstance(s, bool): return s

@@ -62,7 +62,7 @@ TEXT_PRESETS = {
     'S':    TextConfig(width=512, layers=8, heads=8, mlp_ratio=2.0),      # the original's GPTSmall
     'B':    TextConfig(width=512, layers=12, heads=8),                    # the CLIP paper's text encoder
     'L':    TextConfig(width=768, layers=12, heads=12),                   # CLIP ViT-L/14's text encoder
-    # OpenAI's released text towers: their BPE (49,408 ids, 18_pretrained), 77 tokens, QuickGELU; padding 0, EOT 49407
+    # OpenAI's released text towers: their BPE (49,408 ids, 13_pretrained), 77 tokens, QuickGELU; padding 0, EOT 49407
     'openai-B': TextConfig(vocab_size=49408, context_length=77, width=512, layers=12, heads=8, eot_id=49407, pad_id=0,
                            act='quick_gelu'),                             # with ViT-B/32 and ViT-B/16
     'openai-L': TextConfig(vocab_size=49408, context_length=77, width=768, layers=12, heads=12, eot_id=49407, pad_id=0,

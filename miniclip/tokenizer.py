@@ -29,7 +29,7 @@ def clean_caption(text: str) -> str:
     return ' '.join(text.split())
 
 def clean_openai(text: str) -> str:
-    "OpenAI CLIP's cleaning, for their released vocabulary (18_pretrained): ftfy's repair, HTML entities, whitespace, lower case."
+    "OpenAI CLIP's cleaning, for their released vocabulary (13_pretrained): ftfy's repair, HTML entities, whitespace, lower case."
     import html, ftfy, regex                                  # regex: its \s is Unicode's White_Space, as in OpenAI's code
     if not isinstance(text, str): raise TypeError(f"a caption must be a str, got {type(text).__name__}")
     text = html.unescape(html.unescape(ftfy.fix_text(text))).strip()
@@ -70,7 +70,7 @@ class Tokenizer:
 
     def __init__(self, hf_tokenizer: HFTokenizer, max_length: int = 32, special: dict | None = None, clean: str = 'miniclip'):
         """Wrap a trained HF tokenizer whose special tokens are at ids 0, 1, 2. Use `Tokenizer.train` or `Tokenizer.load`.
-        Another vocabulary (OpenAI's, `18_pretrained`) names its ids in `special` {'pad', 'sot', 'eot'} and its cleaning."""
+        Another vocabulary (OpenAI's, `13_pretrained`) names its ids in `special` {'pad', 'sot', 'eot'} and its cleaning."""
         if not isinstance(max_length, int) or max_length < 2:
             raise ValueError(f"max_length must be an int >= 2 (room for SOT and EOT), got {max_length!r}")
         if clean not in CLEANERS: raise ValueError(f"clean must be one of {list(CLEANERS)}, got {clean!r}")

@@ -149,7 +149,7 @@ class Recipe:
     flags: dict
 
 RECIPES = {
-    'shapes': Recipe("the main job: held-out pairs right among all 48 within minutes on 2 CPU cores; each choice is measured in 11_trainer",
+    'shapes': Recipe("the main job: held-out pairs right among all 48 within minutes on 2 CPU cores; each choice is measured in 14_trainer",
                      dict(image_encoder='T/8@32-conv', text_encoder='nano', epochs=16, steps_per_epoch=50, negatives=3,
                           shapes=dict(grid=1, max_objects=1, sizes={'medium': 0.40, 'large': 0.48}, p_colour=0.7, p_size=0.0, p_position=0.0))),
     'fashion_mnist': Recipe("Fashion-MNIST's 60k training images, 7 epochs in under 10 minutes on 2 cores, no augmentation (it cost 2.5 points "

@@ -122,7 +122,7 @@ VIT_PRESETS = {
     'N/8@32':   ViTConfig(image_size=32, patch_size=8, width=64, layers=2, heads=2),
     # with a convolutional stem: the shapes-world main job's encoder
     'T/8@32-conv': ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4, stem='conv'),
-    # OpenAI's released image towers (18_pretrained loads their weights): B/32@224 with QuickGELU, and the larger ones
+    # OpenAI's released image towers (13_pretrained loads their weights): B/32@224 with QuickGELU, and the larger ones
     'ViT-B/32':     ViTConfig(image_size=224, patch_size=32, width=768, layers=12, heads=12, act='quick_gelu'),
     'ViT-B/16':     ViTConfig(image_size=224, patch_size=16, width=768, layers=12, heads=12, act='quick_gelu'),
     'ViT-L/14':     ViTConfig(image_size=224, patch_size=14, width=1024, layers=24, heads=16, act='quick_gelu'),
