@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_checkpoints.ipynb 2
 from __future__ import annotations
-import hashlib, json, os, shutil, sys
+import atexit, hashlib, json, os, shutil, sys, time
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
@@ -16,7 +16,7 @@ from .transforms import preprocess
 # %% auto 0
 __all__ = ['CheckpointError', 'write_atomic', 'write_manifest', 'verify', 'save_model', 'atomic_folder', 'save_checkpoint',
            'latest_checkpoint', 'load_trainer_state', 'upgrade', 'config_diff', 'load_weights', 'model_folder', 'load',
-           'check_sizes']
+           'check_sizes', 'lock_run', 'unlock_run']
 
 # %% ../nbs/12_checkpoints.ipynb
 class CheckpointError(RuntimeError): "A checkpoint that is missing, incomplete, unsafe, damaged or made for another model."
@@ -204,3 +204,55 @@ def check_sizes(folder: Path, raw: dict):
     bad = [k for k in want if k in have and want[k] != have[k]] + [k for k in want if k not in have and k != 'text.proj.weight']
     if bad: raise CheckpointError(f"{folder / 'config.json'} does not describe the weights beside it ({bad[0]}: the config says "
                                   f"{want[bad[0]]}, the file {have.get(bad[0], 'nothing')}): use the config.json saved with them")
+
+# %% ../nbs/12_checkpoints.ipynb
+_RUN_MARKS = ('train_config.json', 'checkpoints', 'metrics.csv', 'final', 'curves.png', 'changes.txt', 'eval')
+
+def _check_is_run(run_dir: Path):
+    "A folder that holds files but none of a run's is someone's data: never renamed, never written into."
+    if run_dir.is_dir() and any(run_dir.iterdir()) and not any((run_dir / m).exists() for m in _RUN_MARKS):
+        raise ValueError(f"{run_dir} holds files that are not a miniclip run; pick another -out_dir")
+
+def _make_room(run_dir: Path, say=print):
+    "Before a new run: a previous run with a saved step is kept aside (renamed); a start that never saved one is cleared."
+    if not run_dir.exists() or not any(run_dir.iterdir()): return
+    if not ((run_dir / 'final').exists() or any((run_dir / 'checkpoints').glob('step_*'))):
+        for m in _RUN_MARKS:
+            if (run_dir / m).is_dir(): shutil.rmtree(run_dir / m)
+            elif (run_dir / m).exists(): (run_dir / m).unlink()
+        if not any(run_dir.iterdir()): return
+    old = run_dir.with_name(f"{run_dir.name}.{time.strftime('%Y%m%d-%H%M%S')}")
+    run_dir.rename(old); say(f"kept the previous run in {old}")
+
+def _alive(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: pass
+    return True
+
+def lock_run(run_dir: Path, say=print) -> Path:
+    """Own `run_dir` for this process: `.NAME.lock` beside it holds the PID. A live owner is refused (exit 2 from the CLI);
+    a dead one's lock is taken over. Released when the process ends (or by `unlock_run`)."""
+    lock = run_dir.parent / f'.{run_dir.name}.lock'
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    for _ in range(2):
+        try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            try: pid = int(lock.read_text().split()[0])
+            except (OSError, ValueError, IndexError): pid = -1
+            if pid == os.getpid(): return lock                                   # this process already owns it
+            if pid > 0 and _alive(pid):
+                raise ValueError(f"{run_dir} is in use by another miniclip_train (PID {pid}): wait for it to end, "
+                                 f"stop it, or pick another -out_dir")
+            say(f"taking over the lock of {run_dir} from a run that is no longer running (PID {pid})")
+            lock.unlink(missing_ok=True); continue
+        with os.fdopen(fd, 'w') as f: f.write(f"{os.getpid()} {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+        atexit.register(unlock_run, lock)
+        return lock
+    raise ValueError(f"could not lock {run_dir} ({lock}): remove the lock file if no run is using the folder")
+
+def unlock_run(lock: Path):
+    "Remove this process's lock (another process's is left alone)."
+    try:
+        if int(lock.read_text().split()[0]) == os.getpid(): lock.unlink()
+    except (OSError, ValueError, IndexError): pass

@@ -93,7 +93,7 @@ def plot_curves(metrics_csv, path=None):
     df = pd.read_csv(metrics_csv)
     scores = [c for c in df.columns if c.startswith(('acc_', 'i2t_', 't2i_'))]
     fig, axs = _figure(13, 3, 3)
-    df.plot(x='step', y=['train_loss', 'val_loss'], ax=axs[0], marker='o', title='loss', logy=True)
+    df.plot(x='step', y=[c for c in ('train_loss', 'val_loss') if c in df], ax=axs[0], marker='o', title='loss', logy=True)   # no held-out data: no val_loss
     df.plot(x='step', y='logit_scale', ax=axs[1], marker='o', title='logit scale 1/τ', legend=False)
     if scores: df.plot(x='step', y=scores, ax=axs[2], marker='o', title='held-out scores', ylim=(0, 1.02))
     fig.tight_layout()

@@ -4,14 +4,14 @@
 
 # %% ../nbs/14_trainer.ipynb 2
 from __future__ import annotations
-import atexit, csv, io, math, os, shutil, signal, sys, threading, time
+import csv, io, math, os, shutil, signal, sys, threading, time
 import miniclip
 from pathlib import Path
 from typing import Iterator, NamedTuple
 import torch
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import seed_everything, get_device, fast_bf16, count_params, human, derive_seed, check
+from .core import seed_everything, get_device, fast_bf16, count_params, human, derive_seed, check, patch_to
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
 from .shapes import ShapesWorld, ShapesConfig
@@ -19,12 +19,13 @@ from .transforms import normalize, resize, augment_batch, to_rgb
 from . import datasets as mds, standard
 from .train import TrainConfig, ModelSpec, RECIPES, recipe, make_optimizer, contrastive_loss, same_caption
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint, latest_checkpoint,
-                                 load_trainer_state, load_weights, write_atomic, config_diff)
+                                 load_trainer_state, load_weights, write_atomic, config_diff, lock_run, unlock_run,
+                                 _check_is_run, _make_room)
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
 
 # %% auto 0
-__all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'make_source', 'training_keys', 'lock_run', 'unlock_run',
-           'Interrupted', 'TrainingDiverged', 'resolve_precision', 'Trainer', 'plot_run', 'short_run']
+__all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'make_source', 'training_keys', 'TrainingDiverged',
+           'resolve_precision', 'Trainer', 'plot_run', 'Interrupted', 'short_run']
 
 # %% ../nbs/14_trainer.ipynb
 class Batch(NamedTuple):
@@ -43,7 +44,10 @@ class Source:
     def batches(self, start: int, end: int, batch_size: int, part: tuple = (0, 1)) -> Iterator[Batch]:
         "Batches start..end-1 (one epoch or less)."
         for step in range(start, end): yield self.batch(step, batch_size, part)
-    def val_batches(self, batch_size: int, n: int = 2) -> list: return [self.batch(-1 - i, batch_size) for i in range(n)]
+    def val_batches(self, batch_size: int, n: int = 2) -> list:
+        "Fixed batches the run never trains on, for the validation loss: generated at steps -1, -2, ... (none: no such loss)."
+        return [self.batch(-1 - i, batch_size) for i in range(n)]
+    def has_heldout(self) -> bool: return True                               # a generated world can always make new images
     def heldout(self) -> EvalSet | None: return None
     def evaluate(self, model: CLIP, tokenizer: Tokenizer, device='cpu') -> dict:
         "Scores on the held-out images (`11_zeroshot`'s `score`), named for what they measure."
@@ -147,8 +151,11 @@ class FileSource(Source):
                                          num_workers=self.workers, collate_fn=mds.collate, prefetch_factor=4, pin_memory=self.pin)
         for images, captions in dl: yield Batch(images, captions)
 
+    def has_heldout(self) -> bool: return self.held is not None
     def val_batches(self, batch_size: int, n: int = 2) -> list:
-        ds = self.held or self.dataset
+        "Batches of the held-out images only: without them there is no validation loss (never one on training rows)."
+        if self.held is None: return []
+        ds = self.held
         idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, -2)))[:batch_size * n].tolist()
         items = ds.usable(idx)[1]                                              # an image gone since the start is left out
         return [Batch(*mds.collate(items[i:i + batch_size])) for i in range(0, len(items), batch_size) if len(items[i:i + batch_size]) >= 2]
@@ -165,6 +172,7 @@ class FileSource(Source):
         return EvalSet(name, torch.stack([x for x, _ in items]), captions=[c for c, _ in caps],
                        caption_image=torch.tensor([k for _, k in caps]))
 
+# %% ../nbs/14_trainer.ipynb
 def _split(cfg: TrainConfig, ds: mds.CaptionDataset, given: tuple | None = None):
     "(training part, held-out part, what the held-out part is): a split given by the data, else `val_fraction` by image."
     if given is not None: return given
@@ -225,62 +233,6 @@ def training_keys(cfg: TrainConfig) -> set | None:
     except (OSError, ValueError): return None
 
 # %% ../nbs/14_trainer.ipynb
-_RUN_MARKS = ('train_config.json', 'checkpoints', 'metrics.csv', 'final', 'curves.png', 'changes.txt', 'eval')
-
-def _check_is_run(run_dir: Path):
-    "A folder that holds files but none of a run's is someone's data: never renamed, never written into."
-    if run_dir.is_dir() and any(run_dir.iterdir()) and not any((run_dir / m).exists() for m in _RUN_MARKS):
-        raise ValueError(f"{run_dir} holds files that are not a miniclip run; pick another -out_dir")
-
-def _make_room(run_dir: Path, say=print):
-    "Before a new run: a previous run with a saved step is kept aside (renamed); a start that never saved one is cleared."
-    if not run_dir.exists() or not any(run_dir.iterdir()): return
-    if not ((run_dir / 'final').exists() or any((run_dir / 'checkpoints').glob('step_*'))):
-        for m in _RUN_MARKS:
-            if (run_dir / m).is_dir(): shutil.rmtree(run_dir / m)
-            elif (run_dir / m).exists(): (run_dir / m).unlink()
-        if not any(run_dir.iterdir()): return
-    old = run_dir.with_name(f"{run_dir.name}.{time.strftime('%Y%m%d-%H%M%S')}")
-    run_dir.rename(old); say(f"kept the previous run in {old}")
-
-def _alive(pid: int) -> bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: pass
-    return True
-
-def lock_run(run_dir: Path, say=print) -> Path:
-    """Own `run_dir` for this process: `.NAME.lock` beside it holds the PID. A live owner is refused (exit 2 from the CLI);
-    a dead one's lock is taken over. Released when the process ends (or by `unlock_run`)."""
-    lock = run_dir.parent / f'.{run_dir.name}.lock'
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    for _ in range(2):
-        try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            try: pid = int(lock.read_text().split()[0])
-            except (OSError, ValueError, IndexError): pid = -1
-            if pid == os.getpid(): return lock                                   # this process already owns it
-            if pid > 0 and _alive(pid):
-                raise ValueError(f"{run_dir} is in use by another miniclip_train (PID {pid}): wait for it to end, "
-                                 f"stop it, or pick another -out_dir")
-            say(f"taking over the lock of {run_dir} from a run that is no longer running (PID {pid})")
-            lock.unlink(missing_ok=True); continue
-        with os.fdopen(fd, 'w') as f: f.write(f"{os.getpid()} {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
-        atexit.register(unlock_run, lock)
-        return lock
-    raise ValueError(f"could not lock {run_dir} ({lock}): remove the lock file if no run is using the folder")
-
-def unlock_run(lock: Path):
-    "Remove this process's lock (another process's is left alone)."
-    try:
-        if int(lock.read_text().split()[0]) == os.getpid(): lock.unlink()
-    except (OSError, ValueError, IndexError): pass
-
-class Interrupted(KeyboardInterrupt):
-    "A run stopped by SIGINT or SIGTERM at a step boundary, after saving a checkpoint of that step."
-    def __init__(self, signal_name: str): super().__init__(signal_name); self.signal = signal_name
-
-# %% ../nbs/14_trainer.ipynb
 class TrainingDiverged(RuntimeError): "The loss was not finite for several steps in a row."
 
 def resolve_precision(precision: str, device: torch.device) -> str:
@@ -293,217 +245,33 @@ class Trainer:
 
     def __init__(self, cfg: TrainConfig, resume: bool = False, quiet: bool = False, accept_changes: bool = False):
         self.cfg, self.device = cfg, get_device(cfg.device)
-        self.rank, self.world = 0, 1
-        if int(os.environ.get('WORLD_SIZE', 1)) > 1:                           # started by torchrun: see 18_distributed
-            from miniclip.distributed import init_distributed
-            self.rank, self.world, local = init_distributed(self.device.type, cfg.dist_timeout)
-            if self.device.type == 'cuda': self.device = torch.device('cuda', local); torch.cuda.set_device(self.device)
-            check(cfg.batch_size % self.world == 0, f"-batch_size {cfg.batch_size} is the global batch: it must divide into {self.world} processes")
+        self.rank, self.world = self._join_ranks()                                  # (0, 1) unless started by torchrun
         self.quiet, self.run_dir, self.precision = quiet or self.rank > 0, Path(cfg.out_dir), resolve_precision(cfg.precision, self.device)
         if not self.run_dir.name: self.run_dir = self.run_dir.resolve()          # '-out_dir .': the folder by its name
         seed_everything(cfg.seed)
         _check_out_dir(self.run_dir); _check_is_run(self.run_dir)
         self._lock = lock_run(self.run_dir, self._say) if self.rank == 0 else None   # one run per folder
-        ckpt = latest_checkpoint(self.run_dir, check=True) if resume else None
-        if resume and ckpt is None and any((self.run_dir / 'checkpoints').glob('step_*')):
-            raise CheckpointError(f"every checkpoint in {self.run_dir / 'checkpoints'} is damaged (see the warnings above): nothing was "
-                                  f"changed; restore them, or start afresh without -load_last_checkpoint (the run is then kept aside)")
-        if resume and ckpt is None: self._say(f"no checkpoint in {self.run_dir}: starting a new run")
-        for debris in (self.run_dir / 'checkpoints').glob('.tmp-*') if resume else []: shutil.rmtree(debris, ignore_errors=True)
-        state = load_trainer_state(ckpt) if ckpt else None
+        ckpt, state = self._find_checkpoint(resume)
         changes = _check_same_run(state, cfg, ckpt, accept_changes) if state else []
-        if cfg.fine_tuning:
-            model, self.tokenizer, _ = miniclip.load(cfg.fine_tuning)           # any format the package reads (13_pretrained)
-            check(not (cfg.lock_image and cfg.lock_text), "-lock_image with -lock_text leaves nothing to train; drop one")
-            for side, locked in (('visual', cfg.lock_image), ('image_projection', cfg.lock_image), ('text', cfg.lock_text),
-                                 ('text_projection', cfg.lock_text)):
-                if locked: getattr(model, side).requires_grad_(False)           # frozen: not in the optimiser, no gradient
-            self.cfg = cfg = cfg.replace(model=ModelSpec.of(model.cfg))         # train_config.json says which model really trains
-        self.source = make_source(cfg, model.cfg.vision.image_size if cfg.fine_tuning else cfg.model.image_size, self.device)
-        if not cfg.fine_tuning:
-            if ckpt: self.tokenizer = Tokenizer.load(ckpt / 'tokenizer.json')
-            else:
-                self.tokenizer, report = fit_tokenizer(self.source.corpus(), cfg.model.vocab_size, cfg.model.max_length)
-                self._say(report)
-            model = CLIP(cfg.model.clip_config(self.tokenizer))
-        self.model = model.to(self.device)
-        self.net = self.model if self.world == 1 else nn.parallel.DistributedDataParallel(       # averages the gradients
-            self.model, device_ids=[self.device.index] if self.device.type == 'cuda' else None)
-        if cfg.compile: self.net = torch.compile(self.net)                    # kernels fused for this model: faster on a GPU
+        tuned = self._fine_tuned() if cfg.fine_tuning else None                  # (it sets self.cfg's model to the tuned one)
+        self.source = make_source(self.cfg, tuned.cfg.vision.image_size if tuned else cfg.model.image_size, self.device)
+        self.model = (tuned or self._new_model(ckpt)).to(self.device)
+        self.net = self._wrap(self.model)
         self.steps_per_epoch = self.source.steps_per_epoch
-        self.total_steps = cfg.epochs * self.steps_per_epoch
-        self.opt, self.sched = make_optimizer(self.model, cfg, self.total_steps)
+        self.total_steps = self.cfg.epochs * self.steps_per_epoch
+        self.opt, self.sched = make_optimizer(self.model, self.cfg, self.total_steps)
         self.step, self.train_seconds, self.bad_steps = 0, 0.0, 0
         self.history, self.log = [], []                  # per-epoch metrics; per-step (step, loss, lr, logit scale)
         self._epoch_loss, self._epoch_n = 0.0, 0
         if state: self._restore(ckpt, state, changes)
-        elif self.rank == 0: _make_room(self.run_dir, self._say)              # checks passed: now touch the folder
+        elif self.rank == 0: _make_room(self.run_dir, self._say)                 # checks passed: now touch the folder
         if self.rank == 0:
             self.run_dir.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.run_dir / 'train_config.json', cfg.to_json())
+            write_atomic(self.run_dir / 'train_config.json', self.cfg.to_json())
         self._barrier()
-
-    def _barrier(self):
-        if self.world > 1: torch.distributed.barrier()
-
-    def _catch_signals(self) -> dict:
-        "SIGINT (Ctrl-C, a notebook's stop button) and SIGTERM (what schedulers send) finish the step, save it, then stop."
-        if threading.current_thread() is not threading.main_thread(): return {}
-        def stop(signum, frame):
-            if self._stop: raise KeyboardInterrupt                              # asked twice: stop now
-            self._stop = signal.Signals(signum).name
-        return {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
-
-    def _stopping(self) -> bool:
-        "Whether to stop at this step boundary: on every rank at the same step, if any rank was signalled."
-        if self.world == 1: return bool(self._stop)
-        flag = torch.tensor([1.0 if self._stop else 0.0], device=self.device)
-        torch.distributed.all_reduce(flag)
-        if flag.item() and not self._stop: self._stop = 'SIGTERM'             # another rank's signal
-        return bool(flag.item())
 
     def _say(self, msg: str):
         if not self.quiet: print(msg)
-
-    def state(self) -> dict:
-        "Everything besides the weights that an exact resume needs (plain tensors and numbers only)."
-        return {'step': self.step, 'train_seconds': self.train_seconds, 'epoch_loss': self._epoch_loss, 'epoch_n': self._epoch_n,
-                'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(), 'rng_torch': torch.get_rng_state(),
-                'history': self.history, 'log': torch.tensor(self.log, dtype=torch.float64).reshape(-1, 4), 'train_config': self.cfg.to_json()}
-
-    def _restore(self, folder: Path, state: dict, changes: list = ()):
-        load_weights(self.model, folder); self.model.to(self.device)
-        fresh = [{k: v for k, v in g.items() if k != 'params'} for g in self.opt.param_groups]   # this start's settings
-        self.opt.load_state_dict(state['optimizer']); self.sched.load_state_dict(state['scheduler'])
-        self.step, self.train_seconds = state['step'], state['train_seconds']
-        self._epoch_loss, self._epoch_n = state['epoch_loss'], state['epoch_n']
-        self.history, self.log = list(state['history']), state['log'].tolist()
-        torch.set_rng_state(state['rng_torch'])
-        self._say(f"resumed from {folder} at step {self.step}/{self.total_steps}")
-        if changes: self._apply_changes(fresh, changes)
-
-    def _apply_changes(self, fresh: list, changes: list):
-        "Accepted new settings count from the resumed step on (optimiser and schedule too) and are logged in changes.txt."
-        for g, f in zip(self.opt.param_groups, fresh): g.update(f)                   # lr, betas, eps, decay of this start
-        self.sched.base_lrs = [g['initial_lr'] for g in self.opt.param_groups]
-        for g, base, f in zip(self.opt.param_groups, self.sched.base_lrs, self.sched.lr_lambdas): g['lr'] = base * f(self.sched.last_epoch)   # the new schedule
-        line = f"from step {self.step}: {'; '.join(changes)}"
-        if self.rank == 0:
-            with open(self.run_dir / 'changes.txt', 'a') as f: f.write(line + '\n')
-        self._say(f"settings changed {line} (recorded in {self.run_dir / 'changes.txt'})")
-
-    def save(self) -> Path | None:
-        "A resumable checkpoint of the current step (rank 0 writes it); a write that fails (a full disk) names the last good one."
-        if self.rank > 0: return None
-        try: return save_checkpoint(self.run_dir, self.model, self.tokenizer, self.state())
-        except CheckpointError as e:
-            raise CheckpointError(f"{e}. The last complete checkpoint is {latest_checkpoint(self.run_dir) or 'none yet'}: make room, "
-                                  f"then continue with -load_last_checkpoint -out_dir {self.run_dir}") from None
-
-    def autocast(self): return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == 'bf16')
-
-    def loss(self, images: Tensor, captions: list, negatives: list | None = None, positives: Tensor | None = None,
-             gathered: bool = True) -> Tensor:
-        "The contrastive loss of one batch (identical captions count as true unless `positives` says more); across ranks when `gathered`."
-        B, net = len(captions), self.net if gathered else self.model
-        texts = captions + [c for cs in negatives or [] for c in cs]                               # captions, then hard negatives
-        with self.autocast():
-            image_emb, text_emb = (e.float() for e in net(images.to(self.device, non_blocking=True),
-                                                          self.tokenizer(texts).to(self.device, non_blocking=True), embeddings=True))
-        neg_emb = text_emb[B:].view(B, -1, text_emb.shape[1]) if negatives else None              # (B, k, E)
-        positives = same_caption(captions) if positives is None else positives
-        if gathered and self.world > 1:
-            from miniclip.distributed import gathered_contrastive_loss
-            return gathered_contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives)
-        return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives)
-
-    def train_step(self, batch: Batch) -> float | None:
-        "One optimiser step; returns the loss, or None when the loss was not finite (nothing applied)."
-        self.model.train()
-        loss = self.loss(*batch)
-        self.opt.zero_grad(set_to_none=True)
-        seen = loss.detach().clone()
-        if self.world > 1: torch.distributed.all_reduce(seen); seen /= self.world     # every rank decides alike
-        if not torch.isfinite(seen):
-            self.bad_steps += 1
-            if self.bad_steps >= self.max_bad_steps:
-                raise TrainingDiverged(f"the loss was {loss.item()} for {self.bad_steps} steps in a row (step {self.step}); no update was "
-                                       f"applied. Last good checkpoint: {latest_checkpoint(self.run_dir) or 'none yet'}. "
-                                       f"Try a lower -lr, a longer -warmup, or -precision fp32.")
-            return None
-        loss.backward()
-        if self.cfg.grad_clip: nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip)
-        self.opt.step(); self.sched.step(); self.model.clamp_logit_scale_()
-        self.bad_steps = 0
-        return seen.item()
-
-    @torch.no_grad()
-    def evaluate(self) -> dict:
-        "Validation loss on fixed batches plus the scores the data source knows how to measure."
-        self.model.eval()
-        with self.autocast(): val = [self.loss(*b, gathered=False).item() for b in self.source.val_batches(min(self.cfg.batch_size, 256))]
-        return {'val_loss': sum(val) / len(val), **self.source.evaluate(self.model, self.tokenizer, self.device)}
-
-    def fit(self) -> dict:
-        "Train to the end (or resume to the end); returns the last epoch's metrics."
-        cfg, spe = self.cfg, self.steps_per_epoch
-        self._say(f"training {human(count_params(self.model))}-parameter CLIP ({cfg.model.image_encoder} + {cfg.model.text_encoder}) on "
-                  f"{cfg.data.dataset}, {self.total_steps} steps of {cfg.batch_size}, {self.precision} on {self.device}; run folder {self.run_dir}")
-        bar = tqdm(total=self.total_steps, initial=self.step, disable=self.quiet, unit='step', dynamic_ncols=True)
-        self._stop, handlers = None, self._catch_signals()
-        try:
-            while self.step < self.total_steps:
-                end, t0, n0 = min(self.total_steps, (self.step // spe + 1) * spe), time.perf_counter(), self.step
-                for batch in self.source.batches(self.step, end, cfg.batch_size, (self.rank, self.world)):
-                    if self._stopping(): raise Interrupted(self._stop)           # a step boundary: the state is whole
-                    loss = self.train_step(batch)
-                    self.step += 1
-                    if loss is not None:
-                        self._epoch_loss += loss; self._epoch_n += 1
-                        self.log.append((self.step, loss, self.sched.get_last_lr()[0], self.model.scale.item()))
-                        bar.set_postfix(loss=f'{loss:.3f}', lr=f'{self.log[-1][2]:.1e}', scale=f'{self.log[-1][3]:.1f}',
-                                        img_s=f'{(self.step - n0) * cfg.batch_size / (time.perf_counter() - t0):.0f}')
-                    bar.update(1)
-                self.train_seconds += time.perf_counter() - t0
-                self._end_epoch()
-            if self._stopping(): raise Interrupted(self._stop)
-        except Interrupted:
-            bar.close(); path = self.save()
-            print(f"\n{self._stop} at step {self.step}: saved {path}; continue with -load_last_checkpoint -out_dir {self.run_dir}")
-            raise
-        except KeyboardInterrupt:                                                # a second Ctrl-C: at once, nothing saved
-            bar.close(); print(f"\nstopped at once; the last checkpoint is {latest_checkpoint(self.run_dir)}"); raise
-        finally:
-            bar.close()                                                          # before any message
-            for s, h in handlers.items(): signal.signal(s, h)
-        bar.close()
-        if self.rank > 0: return {}                                              # rank 0 writes
-        bad = [n for n, p in self.model.named_parameters() if not torch.isfinite(p).all()]
-        if bad: raise TrainingDiverged(f"the weights are not finite ({', '.join(bad[:3])}...): no final model was written; "
-                                       f"the last checkpoint is {latest_checkpoint(self.run_dir)}")
-        self._say(f"final model: {atomic_folder(self.run_dir / 'final', lambda tmp: save_model(tmp, self.model, self.tokenizer))}")
-        if self._lock: unlock_run(self._lock)
-        return self.history[-1] if self.history else {}
-
-    def _end_epoch(self):
-        "Score the epoch, log it and save a checkpoint (rank 0); an evaluation that fails saves the epoch's training first."
-        if self.rank > 0: self._epoch_loss, self._epoch_n = 0.0, 0; self._barrier(); return
-        try: scores = self.evaluate()
-        except Exception as e:
-            raise RuntimeError(f"evaluation failed after step {self.step} ({type(e).__name__}: {e}); the training is saved in "
-                               f"{self.save()}: fix the cause and continue with -load_last_checkpoint") from e
-        row = {'epoch': math.ceil(self.step / self.steps_per_epoch), 'step': self.step,
-               'train_loss': self._epoch_loss / max(1, self._epoch_n), **scores,
-               'lr': self.sched.get_last_lr()[0], 'logit_scale': self.model.scale.item(), 'train_seconds': round(self.train_seconds, 2)}
-        self.history.append(row)
-        self._epoch_loss, self._epoch_n = 0.0, 0
-        text = io.StringIO(); w = csv.DictWriter(text, fieldnames=list(row)); w.writeheader(); w.writerows(self.history)
-        write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
-        try: plot_run(self.history, self.log, self.run_dir / 'curves.png')
-        except OSError as e: print(f"warning: could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})", file=sys.stderr)
-        self.save()
-        self._barrier()
-        if not self.quiet: tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()))
 
 def _check_out_dir(run_dir: Path):
     "A run folder must be a folder we can write, checked before any work."
@@ -513,6 +281,247 @@ def _check_out_dir(run_dir: Path):
     parent = next(p for p in [run_dir, *run_dir.parents] if p.exists())
     if not os.access(parent, os.W_OK): raise ValueError(f"cannot write to {parent} (for -out_dir {run_dir}): choose a folder you can write to")
 
+# %% ../nbs/14_trainer.ipynb
+@patch_to(Trainer)
+def _join_ranks(self) -> tuple[int, int]:
+    "(rank, world size): (0, 1), or under torchrun the process group joined, one device per process (18_distributed)."
+    if int(os.environ.get('WORLD_SIZE', 1)) == 1: return 0, 1
+    from miniclip.distributed import init_distributed
+    rank, world, local = init_distributed(self.device.type, self.cfg.dist_timeout)
+    if self.device.type == 'cuda': self.device = torch.device('cuda', local); torch.cuda.set_device(self.device)
+    check(self.cfg.batch_size % world == 0, f"-batch_size {self.cfg.batch_size} is the global batch: it must divide into {world} processes")
+    return rank, world
+
+@patch_to(Trainer)
+def _find_checkpoint(self, resume: bool) -> tuple:
+    "(the newest intact checkpoint, its trainer state) to resume from; (None, None) for a new run."
+    if not resume: return None, None
+    ckpt = latest_checkpoint(self.run_dir, check=True)
+    if ckpt is None and any((self.run_dir / 'checkpoints').glob('step_*')):
+        raise CheckpointError(f"every checkpoint in {self.run_dir / 'checkpoints'} is damaged (see the warnings above): nothing was "
+                              f"changed; restore them, or start afresh without -load_last_checkpoint (the run is then kept aside)")
+    if ckpt is None: self._say(f"no checkpoint in {self.run_dir}: starting a new run")
+    for debris in (self.run_dir / 'checkpoints').glob('.tmp-*'): shutil.rmtree(debris, ignore_errors=True)
+    return (ckpt, load_trainer_state(ckpt)) if ckpt else (None, None)
+
+@patch_to(Trainer)
+def _fine_tuned(self) -> CLIP:
+    "The model -fine_tuning names (any format miniclip.load reads) and its tokenizer, with the towers -lock_* freezes."
+    model, self.tokenizer, _ = miniclip.load(self.cfg.fine_tuning)
+    check(not (self.cfg.lock_image and self.cfg.lock_text), "-lock_image with -lock_text leaves nothing to train; drop one")
+    for side, locked in (('visual', self.cfg.lock_image), ('image_projection', self.cfg.lock_image), ('text', self.cfg.lock_text),
+                         ('text_projection', self.cfg.lock_text)):
+        if locked: getattr(model, side).requires_grad_(False)                   # frozen: not in the optimiser, no gradient
+    self.cfg = self.cfg.replace(model=ModelSpec.of(model.cfg))                  # train_config.json says which model really trains
+    return model
+
+@patch_to(Trainer)
+def _new_model(self, ckpt: Path | None) -> CLIP:
+    "A CLIP sized to its tokenizer: the checkpoint's when resuming, else one fitted to the data's captions."
+    if ckpt: self.tokenizer = Tokenizer.load(ckpt / 'tokenizer.json')
+    else:
+        self.tokenizer, report = fit_tokenizer(self.source.corpus(), self.cfg.model.vocab_size, self.cfg.model.max_length)
+        self._say(report)
+    return CLIP(self.cfg.model.clip_config(self.tokenizer))
+
+@patch_to(Trainer)
+def _wrap(self, model: CLIP) -> nn.Module:
+    "What the steps call: the model, in DDP on several ranks (averages the gradients), compiled with -compile."
+    net = model if self.world == 1 else nn.parallel.DistributedDataParallel(
+        model, device_ids=[self.device.index] if self.device.type == 'cuda' else None)
+    return torch.compile(net) if self.cfg.compile else net                  # kernels fused for this model: faster on a GPU
+
+# %% ../nbs/14_trainer.ipynb
+@patch_to(Trainer)
+def autocast(self): return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == 'bf16')
+
+@patch_to(Trainer)
+def loss(self, images: Tensor, captions: list, negatives: list | None = None, positives: Tensor | None = None,
+         gathered: bool = True) -> Tensor:
+    "The contrastive loss of one batch (identical captions count as true unless `positives` says more); across ranks when `gathered`."
+    B, net = len(captions), self.net if gathered else self.model
+    texts = captions + [c for cs in negatives or [] for c in cs]                               # captions, then hard negatives
+    with self.autocast():
+        image_emb, text_emb = (e.float() for e in net(images.to(self.device, non_blocking=True),
+                                                      self.tokenizer(texts).to(self.device, non_blocking=True), embeddings=True))
+    neg_emb = text_emb[B:].view(B, -1, text_emb.shape[1]) if negatives else None              # (B, k, E)
+    positives = same_caption(captions) if positives is None else positives
+    if gathered and self.world > 1:
+        from miniclip.distributed import gathered_contrastive_loss
+        return gathered_contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives)
+    return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives)
+
+@patch_to(Trainer)
+def train_step(self, batch: Batch) -> float | None:
+    "One optimiser step; returns the loss, or None when the loss was not finite (nothing applied)."
+    self.model.train()
+    loss = self.loss(*batch)
+    self.opt.zero_grad(set_to_none=True)
+    seen = loss.detach().clone()
+    if self.world > 1: torch.distributed.all_reduce(seen); seen /= self.world     # every rank decides alike
+    if not torch.isfinite(seen):
+        self.bad_steps += 1
+        if self.bad_steps >= self.max_bad_steps:
+            raise TrainingDiverged(f"the loss was {loss.item()} for {self.bad_steps} steps in a row (step {self.step}); no update was "
+                                   f"applied. Last good checkpoint: {latest_checkpoint(self.run_dir) or 'none yet'}. "
+                                   f"Try a lower -lr, a longer -warmup, or -precision fp32.")
+        return None
+    loss.backward()
+    if self.cfg.grad_clip: nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip)
+    self.opt.step(); self.sched.step(); self.model.clamp_logit_scale_()
+    self.bad_steps = 0
+    return seen.item()
+
+@patch_to(Trainer)
+@torch.no_grad()
+def evaluate(self) -> dict:
+    "Validation loss on fixed held-out batches (none without held-out images) plus the scores the data source measures."
+    self.model.eval()
+    with self.autocast(): val = [self.loss(*b, gathered=False).item() for b in self.source.val_batches(min(self.cfg.batch_size, 256))]
+    return {**({'val_loss': sum(val) / len(val)} if val else {}), **self.source.evaluate(self.model, self.tokenizer, self.device)}
+
+# %% ../nbs/14_trainer.ipynb
+@patch_to(Trainer)
+def fit(self) -> dict:
+    "Train to the end (or resume to the end); returns the last epoch's metrics."
+    cfg, spe = self.cfg, self.steps_per_epoch
+    self._say(f"training {human(count_params(self.model))}-parameter CLIP ({cfg.model.image_encoder} + {cfg.model.text_encoder}) on "
+              f"{cfg.data.dataset}, {self.total_steps} steps of {cfg.batch_size}, {self.precision} on {self.device}; run folder {self.run_dir}")
+    if not self.source.has_heldout(): self._say("no held-out images in this data: no validation loss or held-out score is reported")
+    bar = tqdm(total=self.total_steps, initial=self.step, disable=self.quiet, unit='step', dynamic_ncols=True)
+    self._stop, handlers = None, self._catch_signals()
+    try:
+        while self.step < self.total_steps:
+            end, t0, n0 = min(self.total_steps, (self.step // spe + 1) * spe), time.perf_counter(), self.step
+            for batch in self.source.batches(self.step, end, cfg.batch_size, (self.rank, self.world)):
+                if self._stopping(): raise Interrupted(self._stop)           # a step boundary: the state is whole
+                loss = self.train_step(batch)
+                self.step += 1
+                if loss is not None:
+                    self._epoch_loss += loss; self._epoch_n += 1
+                    self.log.append((self.step, loss, self.sched.get_last_lr()[0], self.model.scale.item()))
+                    bar.set_postfix(loss=f'{loss:.3f}', lr=f'{self.log[-1][2]:.1e}', scale=f'{self.log[-1][3]:.1f}',
+                                    img_s=f'{(self.step - n0) * cfg.batch_size / (time.perf_counter() - t0):.0f}')
+                bar.update(1)
+            self.train_seconds += time.perf_counter() - t0
+            self._end_epoch()
+        if self._stopping(): raise Interrupted(self._stop)
+    except Interrupted:
+        bar.close(); path = self.save()
+        print(f"\n{self._stop} at step {self.step}: saved {path}; continue with -load_last_checkpoint -out_dir {self.run_dir}")
+        raise
+    except KeyboardInterrupt:                                                # a second Ctrl-C: at once, nothing saved
+        bar.close(); print(f"\nstopped at once; the last checkpoint is {latest_checkpoint(self.run_dir)}"); raise
+    finally:
+        bar.close()                                                          # before any message
+        for s, h in handlers.items(): signal.signal(s, h)
+    if self.rank > 0: return {}                                              # rank 0 writes
+    bad = [n for n, p in self.model.named_parameters() if not torch.isfinite(p).all()]
+    if bad: raise TrainingDiverged(f"the weights are not finite ({', '.join(bad[:3])}...): no final model was written; "
+                                   f"the last checkpoint is {latest_checkpoint(self.run_dir)}")
+    self._say(f"final model: {atomic_folder(self.run_dir / 'final', lambda tmp: save_model(tmp, self.model, self.tokenizer))}")
+    if self._lock: unlock_run(self._lock)
+    return self.history[-1] if self.history else {}
+
+# %% ../nbs/14_trainer.ipynb
+@patch_to(Trainer)
+def _end_epoch(self):
+    "Score the epoch, log it and save a checkpoint (rank 0); an evaluation that fails saves the epoch's training first."
+    if self.rank > 0: self._epoch_loss, self._epoch_n = 0.0, 0; self._barrier(); return
+    try: scores = self.evaluate()
+    except Exception as e:
+        raise RuntimeError(f"evaluation failed after step {self.step} ({type(e).__name__}: {e}); the training is saved in "
+                           f"{self.save()}: fix the cause and continue with -load_last_checkpoint") from e
+    row = {'epoch': math.ceil(self.step / self.steps_per_epoch), 'step': self.step,
+           'train_loss': self._epoch_loss / max(1, self._epoch_n), **scores,
+           'lr': self.sched.get_last_lr()[0], 'logit_scale': self.model.scale.item(), 'train_seconds': round(self.train_seconds, 2)}
+    self.history.append(row)
+    self._epoch_loss, self._epoch_n = 0.0, 0
+    text = io.StringIO(); w = csv.DictWriter(text, fieldnames=list(row)); w.writeheader(); w.writerows(self.history)
+    write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
+    try: plot_run(self.history, self.log, self.run_dir / 'curves.png')
+    except OSError as e: print(f"warning: could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})", file=sys.stderr)
+    self.save()
+    self._barrier()
+    if not self.quiet: tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()))
+
+def plot_run(history: list, log: list, path=None):
+    "Loss, learning rate, logit scale and accuracy curves of a run (saved to `path` when given)."
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(12, 3)); axs = fig.subplots(1, 4)
+    steps = [r[0] for r in log]
+    axs[0].plot(steps, [r[1] for r in log], lw=0.6, alpha=0.6, label='train (per step)')
+    if any('val_loss' in h for h in history):
+        axs[0].plot([h['step'] for h in history if 'val_loss' in h], [h['val_loss'] for h in history if 'val_loss' in h], 'o-', label='validation')
+    axs[0].set_yscale('log'); axs[0].set_title('loss'); axs[0].legend(fontsize=7)
+    axs[1].plot(steps, [r[2] for r in log]); axs[1].set_title('learning rate')
+    axs[2].plot(steps, [r[3] for r in log]); axs[2].set_title('logit scale 1/τ')
+    for k in [k for k in (history[-1] if history else {}) if k.startswith('acc_')]:
+        axs[3].plot([h['step'] for h in history], [h[k] for h in history], 'o-', label=k[4:])
+    axs[3].set_ylim(0, 1.02); axs[3].set_title('accuracy'); axs[3].legend(fontsize=7)
+    for ax in axs: ax.set_xlabel('step')
+    fig.tight_layout()
+    if path is not None: fig.savefig(path, dpi=80)
+    return fig
+
+# %% ../nbs/14_trainer.ipynb
+@patch_to(Trainer)
+def state(self) -> dict:
+    "Everything besides the weights that an exact resume needs (plain tensors and numbers only)."
+    return {'step': self.step, 'train_seconds': self.train_seconds, 'epoch_loss': self._epoch_loss, 'epoch_n': self._epoch_n,
+            'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(), 'rng_torch': torch.get_rng_state(),
+            'history': self.history, 'log': torch.tensor(self.log, dtype=torch.float64).reshape(-1, 4), 'train_config': self.cfg.to_json()}
+
+@patch_to(Trainer)
+def save(self) -> Path | None:
+    "A resumable checkpoint of the current step (rank 0 writes it); a write that fails (a full disk) names the last good one."
+    if self.rank > 0: return None
+    try: return save_checkpoint(self.run_dir, self.model, self.tokenizer, self.state())
+    except CheckpointError as e:
+        raise CheckpointError(f"{e}. The last complete checkpoint is {latest_checkpoint(self.run_dir) or 'none yet'}: make room, "
+                              f"then continue with -load_last_checkpoint -out_dir {self.run_dir}") from None
+
+@patch_to(Trainer)
+def _restore(self, folder: Path, state: dict, changes: list = ()):
+    "Put a checkpoint's weights and state back (then apply accepted new settings, see below)."
+    load_weights(self.model, folder); self.model.to(self.device)
+    fresh = [{k: v for k, v in g.items() if k != 'params'} for g in self.opt.param_groups]   # this start's settings
+    self.opt.load_state_dict(state['optimizer']); self.sched.load_state_dict(state['scheduler'])
+    self.step, self.train_seconds = state['step'], state['train_seconds']
+    self._epoch_loss, self._epoch_n = state['epoch_loss'], state['epoch_n']
+    self.history, self.log = list(state['history']), state['log'].tolist()
+    torch.set_rng_state(state['rng_torch'])
+    self._say(f"resumed from {folder} at step {self.step}/{self.total_steps}")
+    if changes: self._apply_changes(fresh, changes)
+
+# %% ../nbs/14_trainer.ipynb
+class Interrupted(KeyboardInterrupt):
+    "A run stopped by SIGINT or SIGTERM at a step boundary, after saving a checkpoint of that step."
+    def __init__(self, signal_name: str): super().__init__(signal_name); self.signal = signal_name
+
+@patch_to(Trainer)
+def _catch_signals(self) -> dict:
+    "SIGINT and SIGTERM set a flag for the step boundary (the previous handlers are returned, to put back)."
+    if threading.current_thread() is not threading.main_thread(): return {}
+    def stop(signum, frame):
+        if self._stop: raise KeyboardInterrupt                              # asked twice: stop now
+        self._stop = signal.Signals(signum).name
+    return {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+
+@patch_to(Trainer)
+def _stopping(self) -> bool:
+    "Whether to stop at this step boundary: on every rank at the same step, if any rank was signalled."
+    if self.world == 1: return bool(self._stop)
+    flag = torch.tensor([1.0 if self._stop else 0.0], device=self.device)
+    torch.distributed.all_reduce(flag)
+    if flag.item() and not self._stop: self._stop = 'SIGTERM'             # another rank's signal
+    return bool(flag.item())
+
+@patch_to(Trainer)
+def _barrier(self):
+    if self.world > 1: torch.distributed.barrier()
+
+# %% ../nbs/14_trainer.ipynb
 def _check_same_run(state: dict, cfg: TrainConfig, folder: Path, accept: bool = False) -> list:
     "The settings that differ from the resumed run's: refused unless `accept`; the model never changes; device and folder may."
     try: saved = TrainConfig.from_json(state['train_config']).to_dict()
@@ -526,23 +535,16 @@ def _check_same_run(state: dict, cfg: TrainConfig, folder: Path, accept: bool = 
                                           f"settings, apply them from here on with -accept_changes, or start a new run with another -out_dir")
     return diff
 
-def plot_run(history: list, log: list, path=None):
-    "Loss, learning rate, logit scale and accuracy curves of a run (saved to `path` when given)."
-    from matplotlib.figure import Figure
-    fig = Figure(figsize=(12, 3)); axs = fig.subplots(1, 4)
-    steps = [r[0] for r in log]
-    axs[0].plot(steps, [r[1] for r in log], lw=0.6, alpha=0.6, label='train (per step)')
-    axs[0].plot([h['step'] for h in history], [h['val_loss'] for h in history], 'o-', label='validation')
-    axs[0].set_yscale('log'); axs[0].set_title('loss'); axs[0].legend(fontsize=7)
-    axs[1].plot(steps, [r[2] for r in log]); axs[1].set_title('learning rate')
-    axs[2].plot(steps, [r[3] for r in log]); axs[2].set_title('logit scale 1/τ')
-    for k in [k for k in (history[-1] if history else {}) if k.startswith('acc_')]:
-        axs[3].plot([h['step'] for h in history], [h[k] for h in history], 'o-', label=k[4:])
-    axs[3].set_ylim(0, 1.02); axs[3].set_title('accuracy'); axs[3].legend(fontsize=7)
-    for ax in axs: ax.set_xlabel('step')
-    fig.tight_layout()
-    if path is not None: fig.savefig(path, dpi=80)
-    return fig
+@patch_to(Trainer)
+def _apply_changes(self, fresh: list, changes: list):
+    "Accepted new settings count from the resumed step on (optimiser and schedule too) and are logged in changes.txt."
+    for g, f in zip(self.opt.param_groups, fresh): g.update(f)                   # lr, betas, eps, decay of this start
+    self.sched.base_lrs = [g['initial_lr'] for g in self.opt.param_groups]
+    for g, base, f in zip(self.opt.param_groups, self.sched.base_lrs, self.sched.lr_lambdas): g['lr'] = base * f(self.sched.last_epoch)   # the new schedule
+    line = f"from step {self.step}: {'; '.join(changes)}"
+    if self.rank == 0:
+        with open(self.run_dir / 'changes.txt', 'a') as f: f.write(line + '\n')
+    self._say(f"settings changed {line} (recorded in {self.run_dir / 'changes.txt'})")
 
 # %% ../nbs/14_trainer.ipynb
 def short_run(steps: int = 300, seed: int = 0, **flags) -> dict:
