@@ -4,8 +4,7 @@
 
 # %% ../nbs/15_cli.ipynb 2
 from __future__ import annotations
-import argparse, sys
-from pathlib import Path
+import argparse
 from .core import add_config_args, update_config, OneLineParser
 from .checkpoint import CheckpointError, latest_checkpoint
 from dataclasses import fields
@@ -19,14 +18,15 @@ __all__ = ['BARS', 'NAMES', 'train_parser', 'config_from_args', 'train_cli', 're
 def train_parser() -> argparse.ArgumentParser:
     "The `miniclip_train` argument parser: the run's config fields as flags, plus -recipe and -load_last_checkpoint."
     recipes = '; '.join(f'{k}: {r.why}' for k, r in RECIPES.items())
-    p = OneLineParser(prog='miniclip_train', description='Train a CLIP (miniclip). With no flags: the shapes-world main job.',
-                                epilog=f'recipes: {recipes}')
+    p = OneLineParser(prog='miniclip_train', epilog=f'recipes: {recipes}',
+                      description='Train a CLIP (miniclip). With no flags: the shapes-world main job, whose settings are the '
+                                  'defaults shown; -dataset or -recipe start from that recipe instead, other flags change it.')
     p.add_argument('-recipe', '--recipe', choices=list(RECIPES), default=None,
                    help='start from a named recipe (default: the one made for -dataset, if any); other flags change it')
     p.add_argument('-load_last_checkpoint', '--load_last_checkpoint', action='store_true', help='resume the run in -out_dir')
     p.add_argument('-accept_changes', '--accept_changes', action='store_true',
                    help='with -load_last_checkpoint: apply settings that differ from the run\'s from the resumed step on (listed in changes.txt)')
-    return add_config_args(p, TrainConfig)
+    return add_config_args(p, TrainConfig, config_from_args({}))                   # the defaults of a bare miniclip_train
 
 def config_from_args(args: dict) -> TrainConfig:
     "The TrainConfig of parsed flags: the recipe (given, or named like the dataset), then the flags."

@@ -105,7 +105,7 @@ class CLIP(nn.Module):
 # %% ../nbs/05_clip.ipynb
 def model_cli(argv=None) -> None:
     "Console script `miniclip_model`: parameter counts of a CLIP built from presets, and a forward pass."
-    import argparse, sys
+    import argparse
     p = argparse.ArgumentParser(prog='miniclip_model', description='Build a CLIP from presets; print its size and run a forward pass.',
                                 prefix_chars='-')
     p.add_argument('-image_encoder', '--image_encoder', default='T/4@32', help=f"one of: {', '.join(VIT_PRESETS)}")

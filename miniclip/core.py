@@ -4,8 +4,8 @@
 
 # %% ../nbs/00_core.ipynb 2
 from __future__ import annotations
-import argparse, dataclasses, json, math, os, platform, random
-from dataclasses import dataclass, asdict, field, fields, MISSING
+import argparse, json, math, os, random
+from dataclasses import asdict, field, fields, MISSING
 from pathlib import Path
 from typing import Sequence
 import numpy as np
@@ -13,19 +13,24 @@ import torch
 from torch import nn, Tensor
 
 # %% auto 0
-__all__ = ['arg', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite', 'OneLineParser',
-           'parse_bool', 'add_config_args', 'update_config', 'derive_seed', 'hash_uniform', 'get_device', 'cpu_flags',
-           'fast_bf16', 'count_params', 'human', 'show_batch', 'export_lessons']
+__all__ = ['arg', 'help_of', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite',
+           'OneLineParser', 'parse_bool', 'add_config_args', 'update_config', 'derive_seed', 'hash_uniform',
+           'get_device', 'cpu_flags', 'fast_bf16', 'count_params', 'human', 'show_batch', 'export_lessons']
 
 # %% ../nbs/00_core.ipynb
 def _default(f):
     "The default value of a dataclass field (calling its factory)."
     return f.default_factory() if f.default_factory is not MISSING else f.default
 
-def arg(default, help: str):
-    "A dataclass field with its command-line help: the one place a setting is explained."
-    if isinstance(default, (dict, list)): return field(default_factory=lambda: type(default)(default), metadata={'help': help})
-    return field(default=default, metadata={'help': help})
+def arg(default, help: str, group: str = ''):
+    "A dataclass field with its command-line help (and its --help section): the one place a setting is explained."
+    meta = {'help': help, **({'group': group} if group else {})}
+    if isinstance(default, (dict, list)): return field(default_factory=lambda: type(default)(default), metadata=meta)
+    return field(default=default, metadata=meta)
+
+def help_of(cls, name: str) -> str:
+    "The help text of field `name` of config class `cls` (for a console script that shares the setting)."
+    return next(f.metadata['help'] for f in fields(cls) if f.name == name)
 
 class Config:
     "Mixin for config dataclasses: dict/JSON round-trips, `replace`, and helpful errors on unknown keys."
@@ -102,16 +107,20 @@ def parse_bool(s) -> bool:
     if s.lower() in ('0', 'false', 'no', 'n', 'off'): return False
     raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
 
-def add_config_args(parser: argparse.ArgumentParser, cls) -> argparse.ArgumentParser:
-    "One flag per field of `cls` that has help (nested configs included); flags not given are left out of the result."
+def add_config_args(parser: argparse.ArgumentParser, cls, defaults=None, section: str = '') -> argparse.ArgumentParser:
+    """One flag per field of `cls` that has help, in --help sections (a nested config's name, or the field's `group`); the help
+    shows the values of `defaults` (what a bare command runs; default `cls()`). Flags not given are left out of the result."""
+    defaults, groups = (cls() if defaults is None else defaults), {}
     for f in fields(cls):
-        default = _default(f)
-        if isinstance(default, Config): add_config_args(parser, type(default)); continue
+        value = getattr(defaults, f.name)
+        if isinstance(value, Config): add_config_args(parser, type(value), value, f.name); continue
         if 'help' not in f.metadata: continue
-        kind = {bool: parse_bool, int: int, float: float, str: str, dict: json.loads}[type(default)]
+        title = f.metadata.get('group') or section or 'settings'
+        group = groups.get(title) or groups.setdefault(title, parser.add_argument_group(f'{title} settings'))
+        kind = {bool: parse_bool, int: int, float: float, str: str, dict: json.loads}[type(_default(f))]
         extra = dict(nargs='?', const=True) if kind is parse_bool else {}
-        parser.add_argument(f'-{f.name}', f'--{f.name}', type=kind, default=argparse.SUPPRESS,
-                            help=f"{f.metadata['help']} (default: {default})".replace('%', '%%'), **extra)
+        group.add_argument(f'-{f.name}', f'--{f.name}', type=kind, default=argparse.SUPPRESS,
+                           help=f"{f.metadata['help']} (default: {json.dumps(value) if isinstance(value, dict) else value})".replace('%', '%%'), **extra)
     return parser
 
 def update_config(cfg: Config, flags: dict) -> Config:

@@ -4,8 +4,7 @@
 
 # %% ../nbs/17_demo.ipynb 2
 from __future__ import annotations
-import io, os
-from pathlib import Path
+import io
 from typing import Sequence
 import torch
 from torch import Tensor

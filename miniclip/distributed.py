@@ -4,15 +4,16 @@
 
 # %% ../nbs/18_distributed.ipynb 2
 from __future__ import annotations
-import argparse, io, json, os, sys, tarfile
+import io, os, tarfile
 from pathlib import Path
 import torch
 import torch.distributed as dist
 from torch import Tensor
-from .train import contrastive_loss, soft_cross_entropy
+from .core import help_of
+from .train import DataSpec, contrastive_loss, soft_cross_entropy
 
 # %% auto 0
-__all__ = ['rank_and_world', 'AllGather', 'gather', 'gathered_contrastive_loss', 'init_distributed', 'cli_main', 'make_shards',
+__all__ = ['rank_and_world', 'AllGather', 'gather', 'gathered_contrastive_loss', 'init_distributed', 'make_shards',
            'dataset_pairs', 'make_shards_cli', 'pair_member', 'decode_pair', 'ShardSource']
 
 # %% ../nbs/18_distributed.ipynb
@@ -39,14 +40,13 @@ def gather(x: Tensor) -> Tensor:
     return AllGather.apply(x) if rank_and_world()[1] > 1 else x
 
 def gathered_contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negative_emb: Tensor | None = None,
-                              positives: Tensor | None = None, global_logits: bool = False) -> Tensor:
+                              positives: Tensor | None = None) -> Tensor:
     """The trainer's contrastive loss when the batch is split over ranks. `image_emb`, `text_emb` (B, E) and `negative_emb`
     (B, k, E) are this rank's; `positives` (N*B, N*B) is the global batch's. Local rows against the gathered batch (labels
-    offset by rank), or with `global_logits` the full global loss on every rank. The mean over ranks is the global loss."""
+    offset by rank). The mean over ranks is the global loss."""
     rank, world = rank_and_world()
     if world == 1: return contrastive_loss(image_emb, text_emb, scale, negative_emb, positives)
     img_all, txt_all = gather(image_emb), gather(text_emb)                       # (N*B, E)
-    if global_logits: return contrastive_loss(img_all, txt_all, scale, None if negative_emb is None else gather(negative_emb), positives)
     B = len(image_emb); rows = slice(rank * B, (rank + 1) * B)
     pos = torch.eye(len(img_all), device=image_emb.device) if positives is None else positives.to(image_emb.device).float()
     logits_i, pos_i = scale * image_emb @ txt_all.t(), pos[rows]                  # (B, N*B): local images, all captions
@@ -66,12 +66,6 @@ def init_distributed(device: str = 'cpu', timeout: float = 1800) -> tuple[int, i
         dist.init_process_group('nccl' if str(device).startswith(('cuda', 'gpu')) else 'gloo', timeout=timedelta(seconds=timeout))
     rank, world = rank_and_world()
     return rank, world, int(os.environ.get('LOCAL_RANK', rank))
-
-# %% ../nbs/18_distributed.ipynb
-def cli_main():
-    "python -m miniclip.distributed: the training command line (for torchrun) and `make_shards`."
-    from miniclip.cli import train_cli
-    train_cli()
 
 # %% ../nbs/18_distributed.ipynb
 def _png(image: Tensor) -> bytes:
@@ -117,7 +111,7 @@ def make_shards_cli(argv=None):
     from miniclip.core import OneLineParser
     p = OneLineParser(prog='miniclip_make_shards', description='Write webdataset shards (key.png|jpg + key.txt) from a miniclip dataset.')
     p.add_argument('-dataset', '--dataset', default='shapes', help='shapes (the main job\'s world) or csv (your captioned images)')
-    p.add_argument('-data_path', '--data_path', default='', help='csv: the CSV/TSV file')
+    p.add_argument('-data_path', '--data_path', default='', help=help_of(DataSpec, 'data_path'))      # as miniclip_train's
     p.add_argument('-images', '--images', type=int, default=10_000, help='shapes: how many pairs')
     p.add_argument('-shard_size', '--shard_size', type=int, default=1000, help='pairs per shard')
     p.add_argument('-out', '--out', default='shards', help='the folder to write')

@@ -4,9 +4,7 @@
 
 # %% ../nbs/11_zeroshot.ipynb 2
 from __future__ import annotations
-import math
 from typing import Sequence
-import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor

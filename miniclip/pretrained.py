@@ -14,7 +14,7 @@ from tokenizers import Tokenizer as HFTokenizer, Regex, decoders, models, pre_to
 from .tokenizer import Tokenizer
 from .vit import ViTConfig
 from .text import TextConfig
-from .clip import CLIP, CLIPConfig, CLIP_PRESETS
+from .clip import CLIP, CLIPConfig
 from .transforms import preprocess
 from . import checkpoint as ckpt
 from .checkpoint import CheckpointError

@@ -4,19 +4,18 @@
 
 # %% ../nbs/16_report.ipynb 2
 from __future__ import annotations
-import argparse, json, math, sys
+import json
 from pathlib import Path
 from typing import Sequence
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import Tensor
-from .core import seed_everything
+from .core import help_of
 import miniclip
 from .checkpoint import CheckpointError, atomic_folder, model_folder
 from .transforms import normalize, denormalize
-from .evaluate import EvalSet, score, zero_shot_classifier, similarities, per_class_accuracy, encode_images, encode_texts, TEMPLATES
-from .train import TrainConfig, recipe
+from .evaluate import EvalSet, score, zero_shot_classifier, similarities, per_class_accuracy, encode_images, encode_texts
+from .train import TrainConfig, DataSpec, recipe
 from .trainer import make_source, training_keys
 from . import datasets as mds
 
@@ -231,9 +230,8 @@ def eval_cli(argv=None) -> None:
     p = OneLineParser(prog='miniclip_eval', description='Score a trained miniclip run on held-out images and write a report to RUN_DIR/eval/.')
     p.add_argument('run_dir', help='the run folder (what miniclip_train -out_dir wrote), or any CLIP miniclip.load reads (with -dataset)')
     p.add_argument('-dataset', '--dataset', default='', help="score on this dataset instead of the run's own held-out data: "
-                   "shapes, fashion_mnist, cifar10, imagefolder, csv, webdataset")
-    p.add_argument('-data_path', '--data_path', default='', help="imagefolder, csv: the folder or the CSV file; fashion_mnist, "
-                   "cifar10: their folder (optional); webdataset: the shards, e.g. 'shards/shard-{000000..000009}.tar'")
+                   + help_of(DataSpec, 'dataset'))
+    p.add_argument('-data_path', '--data_path', default='', help=help_of(DataSpec, 'data_path'))      # written once, in DataSpec
     p.add_argument('-include_training', '--include_training', action='store_true',
                    help="also score images of the run's training split (refused without it), labelled as such")
     p.add_argument('-images', '--images', type=int, default=1000, help='images to score')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_benchmarks.ipynb 2
 from __future__ import annotations
-import gzip, math, os, pickle, struct, tarfile, urllib.request
+import gzip, math, pickle, struct, tarfile, urllib.request
 from pathlib import Path
 from typing import Sequence
 import numpy as np

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_text_encoder.ipynb 2
 from __future__ import annotations
-import math, numbers
+import numbers
 from dataclasses import dataclass
 import torch
 from torch import nn, Tensor

@@ -10,7 +10,7 @@ import torch
 from torch import nn, Tensor
 from .core import Config, arg, update_config, check, is_int, is_finite
 from .tokenizer import Tokenizer
-from .clip import CLIP, CLIPConfig
+from .clip import CLIPConfig
 from .vit import VIT_PRESETS
 from .text import TEXT_PRESETS
 from .shapes import ShapesConfig
@@ -111,24 +111,24 @@ class TrainConfig(Config):
     "A training run: the model, the data, and the settings of the run itself. Every field with help is a flag."
     model: ModelSpec = field(default_factory=ModelSpec)
     data: DataSpec = field(default_factory=DataSpec)
-    epochs: int = arg(10, 'passes over the data (shapes: epochs of steps_per_epoch batches); ignored when fine-tuning')
-    batch_size: int = arg(128, 'pairs per step: each image is compared with every caption of its batch')
-    lr: float = arg(1e-3, 'peak learning rate')
-    warmup: int = arg(10, 'steps of linear warm-up before the cosine decay')
-    decay: float = arg(0.05, 'AdamW weight decay (not on biases, norms, embeddings or the logit scale)')
-    beta_1: float = arg(0.9, 'Adam beta_1')
-    beta_2: float = arg(0.98, 'Adam beta_2 (0.98 recommended for ViT)')
-    epsilon: float = arg(1e-6, 'Adam epsilon (1e-6 recommended for ViT)')
-    grad_clip: float = arg(1.0, 'clip the gradient norm to this (0 = off)')
-    precision: str = arg('auto', 'auto (bf16 where the hardware is fast at it), fp32 or bf16')
-    compile: bool = arg(False, 'torch.compile the model: faster on a GPU once it has compiled (a minute or two)')
-    seed: int = arg(0, 'random seed: the same seed gives the same run')
-    device: str = arg('auto', 'auto, cpu, gpu (= cuda), cuda:N or mps')
-    out_dir: str = arg('runs/shapes', 'run folder: checkpoints, metrics.csv, curves.png and the final model')
-    fine_tuning: str = arg('', 'fine-tune this model (a run or model folder, a Hugging Face CLIP folder, hf:REPO, or an OpenAI/open_clip state dict) for -epochs x -steps_per_epoch steps')
-    lock_image: bool = arg(False, 'fine-tuning: freeze the image tower and its projection (LiT)')
-    lock_text: bool = arg(False, 'fine-tuning: freeze the text tower and its projection')
-    dist_timeout: int = arg(1800, 'torchrun: seconds a process waits for the others (e.g. a stalled rank) before the run stops with an error')
+    epochs: int = arg(10, 'passes over the data (shapes: epochs of steps_per_epoch batches); ignored when fine-tuning', group='optimisation')
+    batch_size: int = arg(128, 'pairs per step: each image is compared with every caption of its batch', group='optimisation')
+    lr: float = arg(1e-3, 'peak learning rate', group='optimisation')
+    warmup: int = arg(10, 'steps of linear warm-up before the cosine decay', group='optimisation')
+    decay: float = arg(0.05, 'AdamW weight decay (not on biases, norms, embeddings or the logit scale)', group='optimisation')
+    beta_1: float = arg(0.9, 'Adam beta_1', group='optimisation')
+    beta_2: float = arg(0.98, 'Adam beta_2 (0.98 recommended for ViT)', group='optimisation')
+    epsilon: float = arg(1e-6, 'Adam epsilon (1e-6 recommended for ViT)', group='optimisation')
+    grad_clip: float = arg(1.0, 'clip the gradient norm to this (0 = off)', group='optimisation')
+    precision: str = arg('auto', 'auto (bf16 where the hardware is fast at it), fp32 or bf16', group='run')
+    compile: bool = arg(False, 'torch.compile the model: faster on a GPU once it has compiled (a minute or two)', group='run')
+    seed: int = arg(0, 'random seed: the same seed gives the same run', group='run')
+    device: str = arg('auto', 'auto, cpu, gpu (= cuda), cuda:N or mps', group='run')
+    out_dir: str = arg('runs/shapes', 'run folder: checkpoints, metrics.csv, curves.png and the final model', group='run')
+    fine_tuning: str = arg('', 'fine-tune this model (a run or model folder, a Hugging Face CLIP folder, hf:REPO, or an OpenAI/open_clip state dict) for -epochs x -steps_per_epoch steps', group='run')
+    lock_image: bool = arg(False, 'fine-tuning: freeze the image tower and its projection (LiT)', group='run')
+    lock_text: bool = arg(False, 'fine-tuning: freeze the text tower and its projection', group='run')
+    dist_timeout: int = arg(1800, 'torchrun: seconds a process waits for the others (e.g. a stalled rank) before the run stops with an error', group='run')
 
     def __post_init__(self):
         check(is_int(self.epochs) and self.epochs >= 1, f"epochs must be a positive integer, got {self.epochs!r}")

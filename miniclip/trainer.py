@@ -17,7 +17,7 @@ from .clip import CLIP
 from .shapes import ShapesWorld, ShapesConfig
 from .transforms import normalize, resize, augment_batch, to_rgb
 from . import datasets as mds, standard
-from .train import TrainConfig, ModelSpec, RECIPES, recipe, make_optimizer, contrastive_loss, same_caption
+from .train import TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint, latest_checkpoint,
                                  load_trainer_state, load_weights, write_atomic, config_diff, lock_run, unlock_run,
                                  _check_is_run, _make_room)

@@ -118,7 +118,7 @@ VIT_PRESETS = {
     'T/4@32':   ViTConfig(image_size=32, patch_size=4, width=128, layers=4, heads=4),
     'T/4@48':   ViTConfig(image_size=48, patch_size=4, width=128, layers=4, heads=4),
     'T/8@64':   ViTConfig(image_size=64, patch_size=8, width=128, layers=4, heads=4),
-    'T/8@32':   ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4),   # the main job's: 4x fewer tokens than T/4
+    'T/8@32':   ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4),   # 4x fewer tokens than T/4; the main job's, with a conv stem, is below
     'N/8@32':   ViTConfig(image_size=32, patch_size=8, width=64, layers=2, heads=2),
     # with a convolutional stem: the shapes-world main job's encoder
     'T/8@32-conv': ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4, stem='conv'),
