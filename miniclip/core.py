@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Sequence
 import numpy as np
 import torch
+import torch.distributed as dist
 from torch import nn, Tensor
 
 # %% auto 0
 __all__ = ['arg', 'help_of', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite',
            'OneLineParser', 'parse_bool', 'add_config_args', 'update_config', 'derive_seed', 'hash_uniform',
-           'get_device', 'cpu_flags', 'fast_bf16', 'count_params', 'human', 'show_batch', 'export_lessons']
+           'get_device', 'cpu_flags', 'fast_bf16', 'rank_and_world', 'AllGather', 'gather', 'init_distributed',
+           'count_params', 'human', 'show_batch', 'export_lessons']
 
 # %% ../nbs/00_core.ipynb
 def _default(f):
@@ -208,6 +210,39 @@ def fast_bf16(device: torch.device | str = 'cpu') -> bool:
     if device.type == 'cuda': return torch.cuda.is_bf16_supported()
     if device.type == 'cpu': return 'amx_bf16' in cpu_flags()
     return False
+
+# %% ../nbs/00_core.ipynb
+def rank_and_world() -> tuple[int, int]:
+    "(rank, world size) of this process; (0, 1) without torch.distributed."
+    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+
+class AllGather(torch.autograd.Function):
+    "all_gather along dim 0 that passes gradients back: each rank gets the sum over all ranks' losses of its slice's gradient."
+    @staticmethod
+    def forward(ctx, x: Tensor) -> Tensor:
+        ctx.rank, ctx.n = dist.get_rank(), x.shape[0]
+        parts = [torch.empty_like(x) for _ in range(dist.get_world_size())]
+        dist.all_gather(parts, x.contiguous())
+        return torch.cat(parts)
+    @staticmethod
+    def backward(ctx, grad: Tensor) -> Tensor:
+        grad = grad.contiguous().clone()
+        dist.all_reduce(grad)                                        # every rank's loss used every rank's features
+        return grad[ctx.rank * ctx.n:(ctx.rank + 1) * ctx.n]
+
+def gather(x: Tensor) -> Tensor:
+    "x from every rank, concatenated in rank order, with gradients (x itself on a single process)."
+    return AllGather.apply(x) if rank_and_world()[1] > 1 else x
+
+def init_distributed(device: str = 'cpu', timeout: float = 1800) -> tuple[int, int, int]:
+    """Join the process group torchrun describes (RANK, WORLD_SIZE, LOCAL_RANK...): nccl on CUDA, gloo on CPU. (rank, world,
+    local rank). A collective that waits more than `timeout` seconds for another rank (`-dist_timeout`) stops with an error."""
+    from datetime import timedelta
+    world = int(os.environ.get('WORLD_SIZE', 1))
+    if world > 1 and not dist.is_initialized():
+        dist.init_process_group('nccl' if str(device).startswith(('cuda', 'gpu')) else 'gloo', timeout=timedelta(seconds=timeout))
+    rank, world = rank_and_world()
+    return rank, world, int(os.environ.get('LOCAL_RANK', rank))
 
 # %% ../nbs/00_core.ipynb
 def count_params(model: nn.Module, trainable_only: bool = False) -> int:

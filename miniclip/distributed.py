@@ -7,65 +7,12 @@ from __future__ import annotations
 import io, os, tarfile
 from pathlib import Path
 import torch
-import torch.distributed as dist
 from torch import Tensor
 from .core import help_of
-from .train import DataSpec, contrastive_loss, soft_cross_entropy
+from .train import DataSpec
 
 # %% auto 0
-__all__ = ['rank_and_world', 'AllGather', 'gather', 'gathered_contrastive_loss', 'init_distributed', 'make_shards',
-           'dataset_pairs', 'make_shards_cli', 'pair_member', 'decode_pair', 'ShardSource']
-
-# %% ../nbs/18_distributed.ipynb
-def rank_and_world() -> tuple[int, int]:
-    "(rank, world size) of this process; (0, 1) without torch.distributed."
-    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
-
-class AllGather(torch.autograd.Function):
-    "all_gather along dim 0 that passes gradients back: each rank gets the sum over all ranks' losses of its slice's gradient."
-    @staticmethod
-    def forward(ctx, x: Tensor) -> Tensor:
-        ctx.rank, ctx.n = dist.get_rank(), x.shape[0]
-        parts = [torch.empty_like(x) for _ in range(dist.get_world_size())]
-        dist.all_gather(parts, x.contiguous())
-        return torch.cat(parts)
-    @staticmethod
-    def backward(ctx, grad: Tensor) -> Tensor:
-        grad = grad.contiguous().clone()
-        dist.all_reduce(grad)                                        # every rank's loss used every rank's features
-        return grad[ctx.rank * ctx.n:(ctx.rank + 1) * ctx.n]
-
-def gather(x: Tensor) -> Tensor:
-    "x from every rank, concatenated in rank order, with gradients (x itself on a single process)."
-    return AllGather.apply(x) if rank_and_world()[1] > 1 else x
-
-def gathered_contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negative_emb: Tensor | None = None,
-                              positives: Tensor | None = None) -> Tensor:
-    """The trainer's contrastive loss when the batch is split over ranks. `image_emb`, `text_emb` (B, E) and `negative_emb`
-    (B, k, E) are this rank's; `positives` (N*B, N*B) is the global batch's. Local rows against the gathered batch (labels
-    offset by rank). The mean over ranks is the global loss."""
-    rank, world = rank_and_world()
-    if world == 1: return contrastive_loss(image_emb, text_emb, scale, negative_emb, positives)
-    img_all, txt_all = gather(image_emb), gather(text_emb)                       # (N*B, E)
-    B = len(image_emb); rows = slice(rank * B, (rank + 1) * B)
-    pos = torch.eye(len(img_all), device=image_emb.device) if positives is None else positives.to(image_emb.device).float()
-    logits_i, pos_i = scale * image_emb @ txt_all.t(), pos[rows]                  # (B, N*B): local images, all captions
-    if negative_emb is not None:
-        extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb)       # (B, k): own negatives only
-        logits_i, pos_i = torch.cat([logits_i, extra], 1), torch.cat([pos_i, torch.zeros_like(extra)], 1)
-    loss_texts = soft_cross_entropy(scale * text_emb @ img_all.t(), pos[:, rows].t())   # local captions, all images
-    return (soft_cross_entropy(logits_i, pos_i) + loss_texts) / 2
-
-# %% ../nbs/18_distributed.ipynb
-def init_distributed(device: str = 'cpu', timeout: float = 1800) -> tuple[int, int, int]:
-    """Join the process group torchrun describes (RANK, WORLD_SIZE, LOCAL_RANK...): nccl on CUDA, gloo on CPU. (rank, world,
-    local rank). A collective that waits more than `timeout` seconds for another rank (`-dist_timeout`) stops with an error."""
-    from datetime import timedelta
-    world = int(os.environ.get('WORLD_SIZE', 1))
-    if world > 1 and not dist.is_initialized():
-        dist.init_process_group('nccl' if str(device).startswith(('cuda', 'gpu')) else 'gloo', timeout=timedelta(seconds=timeout))
-    rank, world = rank_and_world()
-    return rank, world, int(os.environ.get('LOCAL_RANK', rank))
+__all__ = ['make_shards', 'dataset_pairs', 'make_shards_cli', 'pair_member', 'decode_pair', 'ShardSource']
 
 # %% ../nbs/18_distributed.ipynb
 def _png(image: Tensor) -> bytes:

@@ -8,7 +8,7 @@ import math, warnings
 from dataclasses import dataclass, field
 import torch
 from torch import nn, Tensor
-from .core import Config, arg, update_config, check, is_int, is_finite
+from .core import Config, arg, update_config, check, is_int, is_finite, rank_and_world, gather
 from .tokenizer import Tokenizer
 from .clip import CLIPConfig
 from .vit import VIT_PRESETS
@@ -192,16 +192,21 @@ def soft_cross_entropy(logits: Tensor, targets: Tensor) -> Tensor:
     return -(targets / targets.sum(1, keepdim=True) * logits.log_softmax(1)).sum(1).mean()
 
 def contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negative_emb: Tensor | None = None,
-                     positives: Tensor | None = None) -> Tensor:
+                     positives: Tensor | None = None, gathered: bool = True) -> Tensor:
     """CLIP's symmetric loss from unit embeddings (B, E). `positives` (B, B) bool marks every caption true of an
-    image (default: the diagonal); `negative_emb` (B, k, E) are extra captions only their own image must reject."""
-    logits = scale * image_emb @ text_emb.t()                                          # (B, B)
-    pos = (torch.eye(len(logits), device=logits.device) if positives is None else positives.to(logits.device)).float()
-    loss_texts = soft_cross_entropy(logits.t(), pos.t())                              # caption -> its images
+    image (default: the diagonal); `negative_emb` (B, k, E) are extra captions only their own image must reject.
+    Under torchrun (`gathered`) the embeddings are this rank's B rows, `positives` is the global batch's (N*B, N*B), and
+    each rank scores its rows against every rank's: the mean over ranks is the loss of the global batch (18_distributed)."""
+    rank, world = rank_and_world() if gathered else (0, 1)
+    all_img, all_txt = (gather(image_emb), gather(text_emb)) if world > 1 else (image_emb, text_emb)   # (N*B, E)
+    B = len(image_emb); rows = slice(rank * B, rank * B + B)                          # this rank's rows of the global batch
+    pos = (torch.eye(len(all_img), device=image_emb.device) if positives is None else positives.to(image_emb.device)).float()
+    logits, pos_i = scale * image_emb @ all_txt.t(), pos[rows]                        # (B, N*B): own images, every caption
     if negative_emb is not None:
         extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb)            # (B, k): own negatives only
-        logits, pos = torch.cat([logits, extra], 1), torch.cat([pos, torch.zeros_like(extra)], 1)
-    return (soft_cross_entropy(logits, pos) + loss_texts) / 2                         # image -> its captions
+        logits, pos_i = torch.cat([logits, extra], 1), torch.cat([pos_i, torch.zeros_like(extra)], 1)
+    loss_texts = soft_cross_entropy(scale * text_emb @ all_img.t(), pos[:, rows].t())  # own captions, every image
+    return (soft_cross_entropy(logits, pos_i) + loss_texts) / 2                        # image -> its captions
 
 def same_caption(captions: list) -> Tensor:
     "(B, B) bool: caption j is the same text as caption i."

@@ -11,7 +11,7 @@ from typing import Iterator, NamedTuple
 import torch
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import seed_everything, get_device, fast_bf16, count_params, human, derive_seed, check, patch_to
+from .core import seed_everything, get_device, fast_bf16, count_params, human, derive_seed, check, patch_to, init_distributed
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
 from .shapes import ShapesWorld, ShapesConfig
@@ -286,7 +286,6 @@ def _check_out_dir(run_dir: Path):
 def _join_ranks(self) -> tuple[int, int]:
     "(rank, world size): (0, 1), or under torchrun the process group joined, one device per process (18_distributed)."
     if int(os.environ.get('WORLD_SIZE', 1)) == 1: return 0, 1
-    from miniclip.distributed import init_distributed
     rank, world, local = init_distributed(self.device.type, self.cfg.dist_timeout)
     if self.device.type == 'cuda': self.device = torch.device('cuda', local); torch.cuda.set_device(self.device)
     check(self.cfg.batch_size % world == 0, f"-batch_size {self.cfg.batch_size} is the global batch: it must divide into {world} processes")
@@ -346,10 +345,7 @@ def loss(self, images: Tensor, captions: list, negatives: list | None = None, po
                                                       self.tokenizer(texts).to(self.device, non_blocking=True), embeddings=True))
     neg_emb = text_emb[B:].view(B, -1, text_emb.shape[1]) if negatives else None              # (B, k, E)
     positives = same_caption(captions) if positives is None else positives
-    if gathered and self.world > 1:
-        from miniclip.distributed import gathered_contrastive_loss
-        return gathered_contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives)
-    return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives)
+    return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives, gathered=gathered)
 
 @patch_to(Trainer)
 def train_step(self, batch: Batch) -> float | None:
