@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""The widget demo (nbs/17_demo.ipynb) in a real browser: JupyterLab on 127.0.0.1 with a token, headless
+"""The widget demo (nbs/18_demo.ipynb) in a real browser: JupyterLab on 127.0.0.1 with a token, headless
 Debian Chromium driven by Playwright.
 
     python .ci/browser_test.py                                   # prints what it checked, exit 0 when it passed
@@ -48,7 +48,7 @@ def main():
     subprocess.run([sys.executable, '-c', 'from miniclip.cli import train_cli; train_cli()', '-epochs', '4', '-eval_images', '200',
                     '-out_dir', str(work / 'model')], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     port, token = free_port(), secrets.token_hex(16)
-    (work / 'nbs').mkdir(); shutil.copy(ROOT / 'nbs' / '17_demo.ipynb', work / 'nbs')      # a copy: JupyterLab saves what it opens
+    (work / 'nbs').mkdir(); shutil.copy(ROOT / 'nbs' / '18_demo.ipynb', work / 'nbs')      # a copy: JupyterLab saves what it opens
     env = {**os.environ, 'MINICLIP_DEMO_MODEL': str(work / 'model'), 'JUPYTER_CONFIG_DIR': str(work / 'config'),
            'JUPYTER_RUNTIME_DIR': str(work / 'runtime')}
     log = open(work / 'jupyterlab.log', 'w')
@@ -62,7 +62,7 @@ def main():
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=a.chromium, args=CHROMIUM_ARGS, headless=True)
             page = browser.new_page(viewport={'width': 1500, 'height': 1100})
-            try: check_demo(page, f'{base}/lab/tree/17_demo.ipynb?token={token}', a.screenshot)
+            try: check_demo(page, f'{base}/lab/tree/18_demo.ipynb?token={token}', a.screenshot)
             except Exception:
                 page.screenshot(path=str(Path(a.screenshot).with_suffix('.failed.png'))); print(f'screenshot of the failure: {Path(a.screenshot).with_suffix(".failed.png")}')
                 raise

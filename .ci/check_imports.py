@@ -2,11 +2,11 @@
 
 Reads every module's imports, also those inside functions (`from .x import y`, `import miniclip.x`, `import miniclip`
 and the package's own lazy imports), and the lesson number of each module (its notebook's `#| default_exp`).
-KNOWN lists the forward imports that are still to be removed (see the notes of issue 17); any other fails."""
+KNOWN would list forward imports allowed for now; it is empty."""
 import ast, json, re, sys
 from pathlib import Path
 
-KNOWN = {('trainer', 'distributed')}   # the trainer joins torchrun's ranks and reads shards: lesson 18's code
+KNOWN: set = set()                # forward imports still to remove (none left)
 
 def lessons() -> dict:
     "module name -> lesson number, from the notebooks' default_exp."

@@ -149,7 +149,7 @@ class Recipe:
     flags: dict
 
 RECIPES = {
-    'shapes': Recipe("the main job: held-out pairs right among all 48 within minutes on 2 CPU cores; each choice is measured in 14_trainer",
+    'shapes': Recipe("the main job: held-out pairs right among all 48 within minutes on 2 CPU cores; each choice is measured in 15_trainer",
                      dict(image_encoder='T/8@32-conv', text_encoder='nano', epochs=16, steps_per_epoch=50, negatives=3,
                           shapes=dict(grid=1, max_objects=1, sizes={'medium': 0.40, 'large': 0.48}, p_colour=0.7, p_size=0.0, p_position=0.0))),
     'fashion_mnist': Recipe("Fashion-MNIST's 60k training images, 7 epochs in under 10 minutes on 2 cores, no augmentation (it cost 2.5 points "
@@ -196,7 +196,7 @@ def contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negativ
     """CLIP's symmetric loss from unit embeddings (B, E). `positives` (B, B) bool marks every caption true of an
     image (default: the diagonal); `negative_emb` (B, k, E) are extra captions only their own image must reject.
     Under torchrun (`gathered`) the embeddings are this rank's B rows, `positives` is the global batch's (N*B, N*B), and
-    each rank scores its rows against every rank's: the mean over ranks is the loss of the global batch (18_distributed)."""
+    each rank scores its rows against every rank's: the mean over ranks is the loss of the global batch (19_distributed)."""
     rank, world = rank_and_world() if gathered else (0, 1)
     all_img, all_txt = (gather(image_emb), gather(text_emb)) if world > 1 else (image_emb, text_emb)   # (N*B, E)
     B = len(image_emb); rows = slice(rank * B, rank * B + B)                          # this rank's rows of the global batch
