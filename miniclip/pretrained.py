@@ -21,7 +21,7 @@ from .checkpoint import CheckpointError
 
 # %% auto 0
 __all__ = ['OPENAI_PATTERN', 'OPENAI_BPE', 'bytes_to_unicode', 'openai_bpe_path', 'openai_tokenizer', 'key_map', 'to_state_dict',
-           'from_state_dict', 'config_from_hf', 'config_to_hf', 'config_from_openai', 'read_pretrained',
+           'from_state_dict', 'config_from_hf', 'config_to_hf', 'config_from_openai', 'hf_clip', 'read_pretrained',
            'is_pretrained', 'load', 'convert', 'export_hf', 'export_onnx', 'export_cli']
 
 # %% ../nbs/13_pretrained.ipynb
@@ -193,6 +193,17 @@ def config_from_openai(sd: dict, act: str = 'quick_gelu', head_width: int = 64) 
     except KeyError as e: raise CheckpointError(f"not an OpenAI/open_clip CLIP state dict: no {e.args[0]!r}") from None
     return CLIPConfig(vision=vision, text=text, embedding_dim=sd['text_projection'].shape[1],
                       **_scale_bounds(float(sd['logit_scale'])))
+
+# %% ../nbs/13_pretrained.ipynb
+def hf_clip(size: str = 'tiny', seed: int = 0):
+    "transformers' CLIP with random weights: the real ViT-B/32 architecture, or a tiny one with the same parts (the later lessons' tests load it too)."
+    from transformers import CLIPModel, CLIPConfig as HFConfig
+    torch.manual_seed(seed)
+    if size == 'B/32': return CLIPModel(HFConfig()).eval()
+    return CLIPModel(HFConfig(text_config=dict(vocab_size=49408, hidden_size=64, intermediate_size=256, num_hidden_layers=2,
+                                               num_attention_heads=2, max_position_embeddings=77),
+                              vision_config=dict(hidden_size=64, intermediate_size=256, num_hidden_layers=2, num_attention_heads=2,
+                                                 image_size=32, patch_size=8), projection_dim=48)).eval()
 
 # %% ../nbs/13_pretrained.ipynb
 def _tokenizer_of(folder: Path, cfg: CLIPConfig, hf_cfg: dict) -> Tokenizer:
