@@ -141,6 +141,7 @@ def config_diff(a: dict, b: dict, prefix: str = '') -> list:
         elif va != vb: out.append(f'{prefix}{k}: {va} -> {vb}')
     return out
 
+# %% ../nbs/12_checkpoints.ipynb
 def _read(folder: Path) -> tuple[CLIPConfig, dict]:
     "The (upgraded) config and weights of a model folder, with a clear error for anything missing or damaged."
     problems = verify(folder)

@@ -91,6 +91,7 @@ def _bars(result: list) -> str:
                    f'<span class="miniclip-prob" style="margin-left:6px">{p:.1%}</span></div>' for l, p in result)
     return f'<div class="miniclip-top"><b>{result[0][0]}</b> ({result[0][1]:.1%})</div><div class="miniclip-probs">{rows}</div>'
 
+# %% ../nbs/18_demo.ipynb
 def build_demo(model, tokenizer, world: ShapesWorld, fashion=None, gallery_size: int = 240):
     "The demo: a Tab of 'What is in this image?' and 'Search the gallery'; `.refresh()` recomputes, `.controls` are the widgets."
     import ipywidgets as W

@@ -241,6 +241,7 @@ def _weights(path: Path) -> dict:
         raise CheckpointError(f"{path} holds no state dict of tensors")
     return sd
 
+# %% ../nbs/13_pretrained.ipynb
 def read_pretrained(path, act: str | None = None, head_width: int = 64) -> tuple:
     """(model, tokenizer) from a CLIP in another format: a Hugging Face folder (config.json + model.safetensors), `hf:<repo>`
     (downloaded when online), or an OpenAI/open_clip state dict file. `act`, `head_width`: what such a file cannot say."""
