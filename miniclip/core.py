@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb 2
 from __future__ import annotations
-import argparse, json, math, os, random
+import argparse, json, math, os, random, sys
 from dataclasses import asdict, field, fields, MISSING
 from pathlib import Path
 from typing import Sequence
@@ -99,8 +99,16 @@ def is_finite(v) -> bool: return isinstance(v, (int, float)) and not isinstance(
 
 # %% ../nbs/00_core.ipynb
 class OneLineParser(argparse.ArgumentParser):
-    "An ArgumentParser whose errors are one line (not the whole usage) that points to --help: every console script's."
+    """Every console script's ArgumentParser: errors are one line (not the whole usage) that points to --help, and each
+    flag is also accepted in the ecosystem's kebab-case (`--batch-size` for `--batch_size`, as open_clip spells it)."""
     def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+    def parse_known_args(self, args=None, namespace=None):
+        known = {s for a in self._actions for s in a.option_strings}
+        def snake(token: str) -> str:                                       # '--batch-size=8' -> '--batch_size=8'
+            flag, eq, value = token.partition('=')
+            alt = ('--' if flag.startswith('--') else '-') + flag.lstrip('-').replace('-', '_')
+            return alt + eq + value if flag.startswith('-') and flag not in known and alt in known else token
+        return super().parse_known_args([snake(t) for t in (sys.argv[1:] if args is None else args)], namespace)
 
 def parse_bool(s) -> bool:
     "'true'/'false' (and yes/no/1/0/on/off) -> bool, for flags."
