@@ -14,7 +14,7 @@ from torch import Tensor
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 from .core import hash_uniform, derive_seed
-from .transforms import preprocess, resize, normalize, to_tensor, to_rgb, center_crop
+from .transforms import preprocess, resize, normalize, to_tensor, to_rgb, center_crop, _HIGH_BIT_MODES
 
 # %% auto 0
 __all__ = ['BAD_KINDS', 'MAX_PIXELS', 'CLASS_TEMPLATES', 'IMAGE_COLUMNS', 'CAPTION_COLUMNS', 'IMAGE_EXTENSIONS', 'HELDOUT_NAMES',
@@ -83,7 +83,7 @@ def load_image(path, verify: str = 'full', data: bytes | None = None, max_pixels
     if verify == 'header': return img
     try:
         img.load()
-        if img.mode not in ('I;16', 'I;16B', 'I;16L', 'I', 'F'): return img.convert('RGB')
+        if img.mode not in _HIGH_BIT_MODES: return img.convert('RGB')
     except Exception as e: raise BadImage('truncated_image', f"{path} ({e})") from None
     a = np.asarray(img)                                                        # 16-bit and float: kept, checked, not clipped
     top = 1.0 if img.mode == 'F' else 65535
@@ -278,21 +278,17 @@ class CaptionCSVDataset(CaptionDataset):
     def caption(self, i: int) -> str: return self.choose(i, self.items[i][1])
     def decode(self, i: int) -> Tensor: return _decode(self.items[i][0], self.cache_size, self.max_pixels)
     def all_captions(self) -> list: return [c for _, caps in self.items for c in caps]
-    def _item(self, i: int):
-        if self.pixels is not None: return self.cached_items([i])[0]
-        return self.transform(load_image(self.items[i][0], max_pixels=self.max_pixels)), self.choose(i, self.items[i][1])
+    def _item(self, i: int): return self.transform(load_image(self.items[i][0], max_pixels=self.max_pixels)), self.choose(i, self.items[i][1])
 
     def __getitem__(self, i: int):
         if self.pixels is not None: return self.cached_items([i])[0]
         for attempt in range(len(self.items)):
             j = (i + attempt) % len(self.items)
-            path, caps = self.items[j]
-            try: img = load_image(path, max_pixels=self.max_pixels)
+            path = self.items[j][0]
+            try: return self._item(j)                 # one caption per visit
             except BadImage as e:                     # changed since load, or verify='none': skip, count, say so
                 self.report.add(e.kind, str(path))
                 print(f"warning: skipped {e.kind} {path} (item {j}); {self.report.total} bad input(s) so far", file=sys.stderr)
-                continue
-            return self.transform(img), self.choose(j, caps)                 # one caption per visit
         raise RuntimeError(f"{self.csv_path}: every image failed to load:\n{self.report.summary()}")
 
 # %% ../nbs/08_datasets.ipynb
@@ -338,9 +334,7 @@ class ImageFolderDataset(ClassDataset):
     def caption(self, i: int) -> str: return self.choose(i, self.class_prompts()[self.targets[i]])
     def decode(self, i: int) -> Tensor: return _decode(self.samples[i][0], self.cache_size, self.max_pixels)
     def keys(self) -> list: return [str(p.relative_to(self.root)) for p, _ in self.samples]
-    def _item(self, i: int):
-        if self.pixels is not None: return self.cached_items([i])[0]
-        return self.transform(load_image(self.samples[i][0], max_pixels=self.max_pixels)), self.caption(i)
+    def _item(self, i: int): return self.transform(load_image(self.samples[i][0], max_pixels=self.max_pixels)), self.caption(i)
 
     def _load(self, i: int):
         "(image, label) of item i; a file that fails now is skipped (the next one is used), counted and announced."
@@ -427,7 +421,7 @@ def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, v
         pixels = torch.from_numpy(arr)
         note += f" ({file})"
     if failed:
-        keep = [i for i in range(len(ds)) if i not in set(failed)]
+        left_out = set(failed); keep = [i for i in range(len(ds)) if i not in left_out]
         ds._keep(keep); pixels = pixels[keep]
         note += f"; {len(failed)} image(s) left out: {ds.report.short() if hasattr(ds, 'report') else ''}"
     ds.pixels = pixels

@@ -131,7 +131,7 @@ def typographic_attack(model, tokenizer, images: Tensor, labels: Tensor, class_n
             'fooled into the written class': (similarities(model, normalize(attacked), clf).argmax(-1) == wrong).float().mean().item()}
 
 # %% ../nbs/17_report.ipynb
-def _files_set(run: Path, cfg: TrainConfig, dataset: str, data_path: str, size: int, n: int) -> EvalSet:
+def _files_set(cfg: TrainConfig, dataset: str, data_path: str, size: int, n: int) -> EvalSet:
     "All images (up to n) of a folder, a CSV or shards named for evaluation, each with its key (to check what the run trained on)."
     if not data_path: raise ValueError(f"-dataset {dataset} needs -data_path")
     if dataset == 'webdataset':
@@ -158,7 +158,7 @@ def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 1000) -> 
         except (TypeError, ValueError) as e: raise CheckpointError(f"{run / 'train_config.json'} cannot be read ({e})") from None
     size = miniclip.load(run_dir)[0].cfg.vision.image_size
     if dataset in ('imagefolder', 'csv', 'webdataset'):
-        ev = _files_set(run, cfg, dataset, data_path, size, n)
+        ev = _files_set(cfg, dataset, data_path, size, n)
         trained = training_keys(cfg) if has_run else set()
         if trained is None: return ev, None
         return ev, sum(k in trained or k.split('#')[0] in trained for k in ev.keys)
@@ -174,7 +174,8 @@ def scored_model(run_dir) -> str:
     run = Path(str(run_dir))
     if not run.is_dir() or (run / 'model.safetensors').exists(): return str(run_dir)
     if (run / 'final' / 'model.safetensors').exists():
-        try: step = int(__import__('pandas').read_csv(run / 'metrics.csv')['step'].iloc[-1])
+        import pandas as pd
+        try: step = int(pd.read_csv(run / 'metrics.csv')['step'].iloc[-1])
         except Exception: return 'the final model'
         return f'the final model (step {step})'
     try: folder = model_folder(run)

@@ -20,8 +20,8 @@ from .train import TrainConfig, same_caption
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
 
 # %% auto 0
-__all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'pair_member', 'decode_pair', 'ShardSource', 'make_source',
-           'training_keys']
+__all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'shard_urls', 'pair_member', 'decode_pair', 'ShardSource',
+           'make_source', 'training_keys']
 
 # %% ../nbs/14_sources.ipynb
 class Batch(NamedTuple):
@@ -171,6 +171,11 @@ class FileSource(Source):
 # %% ../nbs/14_sources.ipynb
 _IMAGE_KEYS = ('jpg', 'jpeg', 'png', 'webp')
 
+def shard_urls(data_path: str) -> list:
+    "The shards -data_path names: brace patterns expanded ('shard-{000000..000009}.tar'), several joined by '::'."
+    import braceexpand
+    return [u for p in data_path.split('::') for u in braceexpand.braceexpand(p)]
+
 def pair_member(name: str) -> bool:
     "The only shard members ever read: images and captions. A `.pyd`, `.pth` or any other member is never opened or unpickled."
     return name.rsplit('.', 1)[-1].lower() in _IMAGE_KEYS + ('txt',)
@@ -190,9 +195,8 @@ class ShardSource(Source):
     """(image, caption) pairs streamed from webdataset shards: shuffled with a buffer, split over ranks and workers. Bad samples
     and damaged shards are skipped and counted once each; an epoch is `n // batch_size` steps however many samples were dropped."""
     def __init__(self, cfg, image_size: int):
-        import braceexpand
         from miniclip.transforms import preprocess
-        self.cfg, self.urls = cfg, [u for p in cfg.data.data_path.split('::') for u in braceexpand.braceexpand(p)]
+        self.cfg, self.urls = cfg, shard_urls(cfg.data.data_path)
         missing = [u for u in self.urls if '://' not in u and not Path(u).is_file()]
         if missing: raise FileNotFoundError(f"shard {missing[0]} not found ({len(missing)} of {len(self.urls)} missing): check -data_path")
         self.report, self.transform, self._seen = BadInputReport(cfg.data.data_path), preprocess(image_size), set()
@@ -286,6 +290,22 @@ def _split(cfg: TrainConfig, ds: mds.CaptionDataset, given: tuple | None = None)
     if cfg.data.val_fraction and not held: raise ValueError(f"val_fraction={cfg.data.val_fraction} of {len(ds)} images holds out none: use more images or a larger -val_fraction")
     return ds.select(train), (ds.select(held) if held else None), f'held-out {cfg.data.val_fraction:.0%} of the images ({len(held)}, chosen by seed {cfg.seed})'
 
+def _file_split(cfg: TrainConfig, **kw) -> tuple:
+    "(training part, held-out part, what it is) of a CSV or image-folder run; `kw` go to the dataset (image size, verify...)."
+    d = cfg.data
+    if d.dataset == 'csv':
+        cols = {k: v for k, v in dict(image_col=d.image_col, caption_col=d.caption_col, sep=d.sep, split_col=d.split_col).items() if v}
+        ds = mds.CaptionCSVDataset(d.data_path, **cols, **kw)
+        return _split(cfg, ds, ds.given_split())
+    root = Path(d.data_path)
+    parts = {p.name.lower(): p for p in root.iterdir() if p.is_dir()} if root.is_dir() else {}
+    val = next((parts[n] for n in mds.HELDOUT_NAMES if n in parts), None)
+    if 'train' in parts and val is not None:                                   # root/train/<class>/..., root/val/<class>/...
+        train, held = (mds.ImageFolderDataset(p, **kw) for p in (parts['train'], val))
+        check(train.class_names == held.class_names, f"{parts['train']} and {val} must hold the same class folders")
+        return train, held, f'the {val.name}/ folder ({len(held)} images)'
+    return _split(cfg, mds.ImageFolderDataset(root, **kw))
+
 def make_source(cfg: TrainConfig, image_size: int, device='cpu') -> Source:
     "The data source a config asks for; files are checked now, with messages that say what to do."
     d, path = cfg.data, cfg.data.data_path or None
@@ -294,19 +314,7 @@ def make_source(cfg: TrainConfig, image_size: int, device='cpu') -> Source:
     if d.dataset in ('fashion_mnist', 'cifar10'):
         read = standard.FashionMNIST if d.dataset == 'fashion_mnist' else standard.CIFAR10
         return FileSource(cfg, read('train', path, image_size), read('test', path, image_size), device, 'official test split')
-    if d.dataset == 'csv':
-        kw = {k: v for k, v in dict(image_col=d.image_col, caption_col=d.caption_col, sep=d.sep, split_col=d.split_col).items() if v}
-        ds = mds.CaptionCSVDataset(d.data_path, image_size=image_size, seed=cfg.seed, max_pixels=d.max_pixels, **kw)
-        train, held, name = _split(cfg, ds, ds.given_split())
-    else:
-        root = Path(d.data_path)
-        parts = {p.name.lower(): p for p in root.iterdir() if p.is_dir()} if root.is_dir() else {}
-        val = next((parts[n] for n in mds.HELDOUT_NAMES if n in parts), None)
-        if 'train' in parts and val is not None:                               # root/train/<class>/..., root/val/<class>/...
-            train, held = (mds.ImageFolderDataset(p, image_size=image_size, seed=cfg.seed, max_pixels=d.max_pixels) for p in (parts['train'], val))
-            check(train.class_names == held.class_names, f"{parts['train']} and {val} must hold the same class folders")
-            name = f'the {val.name}/ folder ({len(held)} images)'
-        else: train, held, name = _split(cfg, mds.ImageFolderDataset(root, image_size=image_size, seed=cfg.seed, max_pixels=d.max_pixels))
+    train, held, name = _file_split(cfg, image_size=image_size, seed=cfg.seed, max_pixels=d.max_pixels)
     if d.cache != 'off':
         for part in (train, held):
             if part is not None: mds.cache_pixels(part, max_memory=0 if d.cache == 'disk' else d.cache_memory * 2 ** 30)
@@ -318,20 +326,7 @@ def training_keys(cfg: TrainConfig) -> set | None:
     None when the run's data cannot be read from here."""
     d = cfg.data
     if d.dataset in ('shapes', 'fashion_mnist', 'cifar10'): return set()
-    if d.dataset == 'webdataset':
-        import braceexpand
-        return {str(Path(u).resolve()) for p in d.data_path.split('::') for u in braceexpand.braceexpand(p)}
-    try:
-        if d.dataset == 'csv':
-            kw = {k: v for k, v in dict(image_col=d.image_col, caption_col=d.caption_col, sep=d.sep, split_col=d.split_col).items() if v}
-            ds = mds.CaptionCSVDataset(d.data_path, verify='none', verbose=False, **kw)
-            train = (ds.given_split() or _split(cfg, ds))[0]
-            return {str(p.resolve()) for p, _ in train.items}
-        root = Path(d.data_path)
-        parts = {p.name.lower(): p for p in root.iterdir() if p.is_dir()}
-        if 'train' in parts and any(n in parts for n in mds.HELDOUT_NAMES): root = parts['train']; split = False
-        else: split = True
-        ds = mds.ImageFolderDataset(root, verify='none', verbose=False)
-        train = _split(cfg, ds)[0] if split else ds
-        return {str(p.resolve()) for p, _ in train.samples}
+    if d.dataset == 'webdataset': return {str(Path(u).resolve()) for u in shard_urls(d.data_path)}
+    try: train = _file_split(cfg, verify='none', verbose=False, seed=cfg.seed)[0]
     except (OSError, ValueError): return None
+    return {str(p.resolve()) for p, *_ in (train.items if d.dataset == 'csv' else train.samples)}
