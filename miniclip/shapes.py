@@ -14,8 +14,7 @@ from .core import Config, hash_uniform, patch_to
 
 # %% auto 0
 __all__ = ['SHAPE_SDFS', 'COLOURS', 'POSITIONS', 'SIZE_WORDS', 'LOCATIONS', 'RELATION_WORDS', 'SINGLE_TEMPLATES',
-           'PAIR_TEMPLATES', 'PROMPT_TEMPLATES', 'ShapesConfig', 'holdout_split', 'ShapesBatch', 'ShapesWorld',
-           'parse_caption', 'caption_agrees']
+           'PAIR_TEMPLATES', 'PROMPT_TEMPLATES', 'ShapesConfig', 'holdout_split', 'ShapesBatch', 'ShapesWorld']
 
 # %% ../nbs/06_shapes.ipynb
 def _fold(u: Tensor, v: Tensor, n: int):
@@ -52,14 +51,12 @@ POSITIONS = ('top left', 'top', 'top right', 'left', 'center', 'right', 'bottom 
 SIZE_WORDS = {'small': ('small', 'little'), 'medium': ('medium', 'medium-sized'), 'large': ('large', 'big'),
               'tiny': ('tiny',), 'huge': ('huge',)}   # paraphrases a caption may use for a size
 
-def _default_colours(): return {k: COLOURS[k] for k in list(COLOURS)[:8]}
-
 @dataclass
 class ShapesConfig(Config):
     "Everything about the shapes world: vocabulary, geometry, jitter, the held-out split and the caption knobs."
     image_size: int = 32                  # pixels; 32/48/64/112/224 all work
     shapes: tuple = ('circle', 'square', 'triangle', 'diamond', 'star', 'cross')   # names from SHAPE_SDFS
-    colours: dict = field(default_factory=_default_colours)                         # name -> (r, g, b) 0..255
+    colours: dict = field(default_factory=lambda: dict(list(COLOURS.items())[:8]))                      # name -> (r, g, b) 0..255
     sizes: dict = field(default_factory=lambda: {'small': 0.26, 'medium': 0.36, 'large': 0.46})  # radius / cell
     max_objects: int = 2                  # 1 or 2 objects per image
     grid: int = 3                         # cells per side: 3 = the 3x3 grid of positions; 1 = one object with the whole image as its cell
@@ -141,6 +138,11 @@ PAIR_TEMPLATES = (    # (with a relation, without); {o1}, {o2} = "a red circle" 
 PROMPT_TEMPLATES = ('{a_np}', 'a picture of {a_np}', 'there is {a_np}', 'a drawing of {a_np}',
                     'an image with {a_np}', 'a photo of {a_np}', '{np}')   # for zero-shot class prompts
 
+
+# %% ../nbs/06_shapes.ipynb
+_CAPTION_CHOICES = ('template', 'colour', 'shape', 'size', 'position', 'relation', 'both', 'order', 'which_relation',
+                    'size_word', 'location_word', 'relation_word', 'noun')   # the uniforms one caption uses, in order
+
 def _article(np_: str) -> str: return ('an ' if np_[0] in 'aeiou' else 'a ') + np_
 
 def _pick(options, u: float): return options[min(int(u * len(options)), len(options) - 1)]
@@ -151,42 +153,41 @@ def _relation(cell_a: int, cell_b: int, u: float) -> str:
     options = ([('left' if ca < cb else 'right')] if ca != cb else []) + ([('above' if ra < rb else 'below')] if ra != rb else [])
     return _pick(options, u)
 
-_ORDER = 7   # the caption choice that swaps the order of two objects (the hard negatives need it)
-
 def _caption(cfg: ShapesConfig, objs: list, ch: list, shape_override: str | None = None) -> str:
-    "One caption for objects [(colour, shape, size, cell), ...] with choice uniforms `ch` (each in [0, 1)); only true statements."
-    t, uc, us, uz, up, ur, ub, uo, ua, usw, ulw, urw, un = ch
-    name_colour, name_shape, name_size, name_pos = uc < cfg.p_colour, us < cfg.p_shape, uz < cfg.p_size, up < cfg.p_position
-    if shape_override is not None: name_shape = True
+    "One caption for objects [(colour, shape, size, cell), ...] from the uniforms `ch` (see _CAPTION_CHOICES): only true words."
+    u = dict(zip(_CAPTION_CHOICES, ch))
+    name = {k: u[k] < getattr(cfg, f'p_{k}') for k in ('colour', 'shape', 'size', 'position')}   # what it names
+    if shape_override is not None: name['shape'] = True
     if len(objs) == 2:
-        if uo < 0.5: objs = objs[::-1]                          # word-order variety
-        if ub >= cfg.p_both_objects: objs = objs[:1]            # mention only one of the two objects
+        if u['order'] < 0.5: objs = objs[::-1]                    # word-order variety
+        if u['both'] >= cfg.p_both_objects: objs = objs[:1]       # mention only one of the two objects
     nps = []
-    for i, (colour, shape, size, cell) in enumerate(objs):     # noun phrases: "small red circle"
-        words = []
-        if name_size:
-            sw = SIZE_WORDS.get(size) or (size,); words.append(sw[int(usw * len(sw))])
-        if name_colour: words.append(colour)
+    for i, (colour, shape, size, cell) in enumerate(objs):       # noun phrases: "small red circle"
         if i == 0 and shape_override is not None: shape = shape_override
-        words.append(shape if name_shape else ('shape', 'object')[int(un * 2)])
+        words = [_pick(SIZE_WORDS.get(size) or (size,), u['size_word'])] if name['size'] else []
+        if name['colour']: words.append(colour)
+        words.append(shape if name['shape'] else _pick(('shape', 'object'), u['noun']))
         nps.append(' '.join(words))
     if len(objs) == 1:
-        with_pos, without = SINGLE_TEMPLATES[int(t * len(SINGLE_TEMPLATES))]
-        if not name_pos: return without.format(a_np=_article(nps[0]), np=nps[0])
+        with_pos, without = _pick(SINGLE_TEMPLATES, u['template'])
+        if not name['position']: return without.format(a_np=_article(nps[0]), np=nps[0])
         locs = LOCATIONS[objs[0][3]]
-        j = int(ulw * len(locs[0]))
+        j = int(u['location_word'] * len(locs[0]))
         return with_pos.format(a_np=_article(nps[0]), np=nps[0], loc=locs[0][j], bare=locs[1][j])
-    if name_pos: nps = [np_ + ' ' + LOCATIONS[o[3]][0][int(ulw * 3)] for np_, o in zip(nps, objs)]
-    with_rel, without = PAIR_TEMPLATES[int(t * len(PAIR_TEMPLATES))]
-    if ur < cfg.p_relation:
-        words = RELATION_WORDS[_relation(objs[0][3], objs[1][3], ua)]
-        return with_rel.format(o1=_article(nps[0]), o2=_article(nps[1]), rel=words[int(urw * len(words))])
-    return without.format(o1=_article(nps[0]), o2=_article(nps[1]))
+    if name['position']: nps = [np_ + ' ' + LOCATIONS[o[3]][0][int(u['location_word'] * 3)] for np_, o in zip(nps, objs)]
+    with_rel, without = _pick(PAIR_TEMPLATES, u['template'])
+    if u['relation'] >= cfg.p_relation: return without.format(o1=_article(nps[0]), o2=_article(nps[1]))
+    words = RELATION_WORDS[_relation(objs[0][3], objs[1][3], u['which_relation'])]
+    return with_rel.format(o1=_article(nps[0]), o2=_article(nps[1]), rel=_pick(words, u['relation_word']))
 
 # %% ../nbs/06_shapes.ipynb
-_NU, _NCAP = 40, 13                         # uniforms per image; the last _NCAP are caption choices
-_U_NOBJ, _U_PAIR, _U_SIZE, _U_CELL, _U_JX, _U_JY, _U_SJ, _U_ROT, _U_RGB, _U_BG, _U_NOISE = 0, 1, 3, 5, 7, 9, 11, 13, 15, 21, 25
-_U_CAP = _NU - _NCAP
+_UNIFORMS = dict(n_objects=1, pair=2, size=2, cell=2, jitter_x=2, jitter_y=2, size_jitter=2, rotation=2, rgb=6,
+                 background=4, noise=1, spare=1, caption=len(_CAPTION_CHOICES))   # name -> columns (2: one per object)
+
+def _uniforms(seed: int, index: Tensor) -> dict:
+    "The uniforms of the images `index` of `seed`, by name: {'pair': (n, 2), 'rgb': (n, 6), ...}."
+    U = hash_uniform(seed, index, sum(_UNIFORMS.values()))                        # (n, 40)
+    return dict(zip(_UNIFORMS, U.split(list(_UNIFORMS.values()), dim=1)))
 
 def _cell_col_row(cell, grid: int):
     "(column, row) of a position 0..8 on a grid with `grid` cells per side (grid 1: the one cell is the whole image)."
@@ -195,33 +196,33 @@ def _cell_col_row(cell, grid: int):
 def _draw_scenes(world, seed: int, index: Tensor, split: str, n_objects: int | None = None) -> dict:
     "Attributes and jitter for the images `index` of `seed`: a dict of tensors, (n, 2) per object (-1 = no object)."
     cfg, n = world.cfg, len(index)
-    U = hash_uniform(seed, index, _NU)                                               # (n, 40)
+    u = _uniforms(seed, index)
     pairs = world._split_table(split)                                                # (P, 2) colour, shape ids
-    if n_objects is None: n_obj = 1 + (U[:, _U_NOBJ] < cfg.p_two_objects).long() * (cfg.max_objects == 2)
+    if n_objects is None: n_obj = 1 + (u['n_objects'][:, 0] < cfg.p_two_objects).long() * (cfg.max_objects == 2)
     else: n_obj = torch.full((n,), int(n_objects), dtype=torch.long)
-    pick = (U[:, _U_PAIR:_U_PAIR + 2] * len(pairs)).long().clamp_(max=len(pairs) - 1)   # (n, 2)
+    pick = (u['pair'] * len(pairs)).long().clamp_(max=len(pairs) - 1)   # (n, 2)
     colour, shape = pairs[pick, 0], pairs[pick, 1]
-    size = (U[:, _U_SIZE:_U_SIZE + 2] * len(cfg.sizes)).long().clamp_(max=len(cfg.sizes) - 1)
-    cell0 = (U[:, _U_CELL] * 9).long().clamp_(max=8) if cfg.grid == 3 else torch.full((n,), 4)   # grid 1: the centre
-    cell1 = (cell0 + 1 + (U[:, _U_CELL + 1] * 8).long().clamp_(max=7)) % 9          # always a different cell
+    size = (u['size'] * len(cfg.sizes)).long().clamp_(max=len(cfg.sizes) - 1)
+    cell0 = (u['cell'][:, 0] * 9).long().clamp_(max=8) if cfg.grid == 3 else torch.full((n,), 4)   # grid 1: the centre
+    cell1 = (cell0 + 1 + (u['cell'][:, 1] * 8).long().clamp_(max=7)) % 9          # always a different cell
     cell = torch.stack([cell0, cell1], 1)
-    r = world._size_fracs[size] * (1 + cfg.size_jitter * (2 * U[:, _U_SJ:_U_SJ + 2] - 1))
+    r = world._size_fracs[size] * (1 + cfg.size_jitter * (2 * u['size_jitter'] - 1))
     r = r.clamp_(max=0.5)                                                             # radius in cell units
     room = (0.5 - r) * cfg.position_jitter                                           # stay inside the cell
     cs = cfg.image_size / cfg.grid                                                    # cell size in pixels
     col, row = _cell_col_row(cell, cfg.grid)
-    cx = (col + 0.5 + room * (2 * U[:, _U_JX:_U_JX + 2] - 1)) * cs
-    cy = (row + 0.5 + room * (2 * U[:, _U_JY:_U_JY + 2] - 1)) * cs
-    angle = math.radians(cfg.rotation_jitter) * (2 * U[:, _U_ROT:_U_ROT + 2] - 1)
-    rgb = world._rgb[colour] + cfg.colour_jitter * (2 * U[:, _U_RGB:_U_RGB + 6].view(n, 2, 3) - 1)
+    cx = (col + 0.5 + room * (2 * u['jitter_x'] - 1)) * cs
+    cy = (row + 0.5 + room * (2 * u['jitter_y'] - 1)) * cs
+    angle = math.radians(cfg.rotation_jitter) * (2 * u['rotation'] - 1)
+    rgb = world._rgb[colour] + cfg.colour_jitter * (2 * u['rgb'].view(n, 2, 3) - 1)
     lo, hi = cfg.background
-    bg = (lo + (hi - lo) * U[:, _U_BG:_U_BG + 1] + 0.03 * (2 * U[:, _U_BG + 1:_U_BG + 4] - 1)).clamp(0, 1)   # (n, 3)
+    bg = (lo + (hi - lo) * u['background'][:, :1] + 0.03 * (2 * u['background'][:, 1:] - 1)).clamp(0, 1)   # (n, 3)
     absent = torch.arange(2)[None, :] >= n_obj[:, None]                              # (n, 2)
     for t in (colour, shape, size, cell): t[absent] = -1
     return dict(seed=seed, index=index, n_objects=n_obj, colour=colour, shape=shape, size=size, cell=cell,
                 cx=cx, cy=cy, radius=r * cs, angle=angle, rgb=rgb.clamp_(0, 1), background=bg,
-                noise_tile=(U[:, _U_NOISE] * len(world._noise_bank)).long().clamp_(max=len(world._noise_bank) - 1),
-                choices=U[:, _U_CAP:])
+                noise_tile=(u['noise'][:, 0] * len(world._noise_bank)).long().clamp_(max=len(world._noise_bank) - 1),
+                choices=u['caption'])
 
 # %% ../nbs/06_shapes.ipynb
 def _render_scenes(world, sc: dict) -> Tensor:
@@ -240,8 +241,7 @@ def _render_scenes(world, sc: dict) -> Tensor:
     cos, sin = ang.cos()[:, None, None], ang.sin()[:, None, None]
     u = cos * dx[:, None, :] + sin * dy[:, :, None]                                   # (M, P, P) rotated
     v = cos * dy[:, :, None] - sin * dx[:, None, :]
-    d = torch.empty_like(u)
-    start = 0
+    d, start = torch.empty_like(u), 0
     for s, count in enumerate(torch.bincount(shape, minlength=len(world._sdfs)).tolist()):
         if count: d[start:start + count] = world._sdfs[s](u[start:start + count], v[start:start + count])
         start += count
@@ -281,16 +281,10 @@ class ShapesBatch:
                 for k in range(int(self.n_objects[i]))]
 
 # %% ../nbs/06_shapes.ipynb
-def _lookup(options: Sequence[str], name: str, what: str) -> int:
-    if name not in options: raise ValueError(f"unknown {what} {name!r}; this world has: {', '.join(options)}")
-    return list(options).index(name)
-
 class ShapesWorld:
     "The generated shapes world: `sample` batches of captioned images from the training or the held-out pairs."
     def __init__(self, cfg: ShapesConfig | None = None, **overrides):
-        cfg = cfg or ShapesConfig()
-        self.cfg = cfg.replace(**overrides) if overrides else cfg
-        cfg = self.cfg
+        self.cfg = cfg = (cfg or ShapesConfig()).replace(**overrides)
         self.colours, self.shapes, self.sizes = list(cfg.colours), list(cfg.shapes), list(cfg.sizes)
         self.positions = list(POSITIONS)
         self.pairs = [(c, s) for c in self.colours for s in self.shapes]
@@ -326,151 +320,56 @@ class ShapesWorld:
         "Index of (colour, shape) in `self.pairs` (the class label of a one-object image)."
         return self._pair_id[(colour, shape)]
 
-    def sample(self, n: int, split: str = 'train', seed: int | None = None, start: int = 0,
-               generator: torch.Generator | None = None, n_objects: int | None = None, negatives: int = 0,
-               captions: bool = True) -> ShapesBatch:
-        """Images start..start+n-1 of `seed` (drawn from `generator` or torch's RNG when None) as a `ShapesBatch`
-        of images in [0, 1]; `n_objects` forces 1 or 2 objects; `negatives=k` adds k hard negative captions per image."""
-        if seed is None: seed = int(torch.randint(0, 2 ** 62, (1,), generator=generator))
-        return self.sample_indices(torch.arange(start, start + n), split, seed, n_objects, negatives, captions)
+# %% ../nbs/06_shapes.ipynb
+@patch_to(ShapesWorld)
+def sample(self: ShapesWorld, n: int, split: str = 'train', seed: int | None = None, start: int = 0,
+           generator: torch.Generator | None = None, n_objects: int | None = None, negatives: int = 0,
+           captions: bool = True) -> ShapesBatch:
+    """Images start..start+n-1 of `seed` (drawn from `generator` or torch's RNG when None) as a `ShapesBatch`
+    of images in [0, 1]; `n_objects` forces 1 or 2 objects; `negatives=k` adds k hard negative captions per image."""
+    if seed is None: seed = int(torch.randint(0, 2 ** 62, (1,), generator=generator))
+    return self.sample_indices(torch.arange(start, start + n), split, seed, n_objects, negatives, captions)
 
-    def sample_indices(self, index, split: str = 'train', seed: int = 0, n_objects: int | None = None,
-                       negatives: int = 0, captions: bool = True) -> ShapesBatch:
-        "Like `sample` for any list of image indices (what a DataLoader asks for)."
-        index = torch.as_tensor(index, dtype=torch.long).reshape(-1)
-        return self._batch(_draw_scenes(self, seed, index, split, n_objects), negatives, captions)
+@patch_to(ShapesWorld)
+def sample_indices(self: ShapesWorld, index, split: str = 'train', seed: int = 0, n_objects: int | None = None,
+                   negatives: int = 0, captions: bool = True) -> ShapesBatch:
+    "Like `sample` for any list of image indices (what a DataLoader asks for)."
+    index = torch.as_tensor(index, dtype=torch.long).reshape(-1)
+    return self._batch(_draw_scenes(self, seed, index, split, n_objects), negatives, captions)
 
-    def _batch(self, sc: dict, negatives: int, captions: bool) -> ShapesBatch:
-        images = _render_scenes(self, sc)
-        caps, negs = None, None
-        if captions or negatives:
-            caps, negs = self._captions(sc, negatives)
-        colour, shape = sc['colour'], sc['shape']
-        return ShapesBatch(images=images, captions=caps, labels=colour[:, 0] * len(self.shapes) + shape[:, 0],
-                           n_objects=sc['n_objects'], colour=colour, shape=shape, size=sc['size'], cell=sc['cell'],
-                           centre=torch.stack([sc['cx'], sc['cy']], -1) * (colour >= 0)[..., None],
-                           radius=sc['radius'] * (colour >= 0), negatives=negs, world=self)
+@patch_to(ShapesWorld)
+def _batch(self: ShapesWorld, sc: dict, negatives: int, captions: bool) -> ShapesBatch:
+    images = _render_scenes(self, sc)
+    caps, negs = self._captions(sc, negatives) if captions or negatives else (None, None)
+    colour, shape = sc['colour'], sc['shape']
+    return ShapesBatch(images=images, captions=caps, labels=colour[:, 0] * len(self.shapes) + shape[:, 0],
+                       n_objects=sc['n_objects'], colour=colour, shape=shape, size=sc['size'], cell=sc['cell'],
+                       centre=torch.stack([sc['cx'], sc['cy']], -1) * (colour >= 0)[..., None],
+                       radius=sc['radius'] * (colour >= 0), negatives=negs, world=self)
 
-    def _objects_lists(self, sc):
-        C, Sh, Z, cells = (sc[k].tolist() for k in ('colour', 'shape', 'size', 'cell'))
-        return [[(self.colours[c], self.shapes[s], self.sizes[z], cell) for c, s, z, cell in zip(C[i], Sh[i], Z[i], cells[i]) if c >= 0]
-                for i in range(len(C))]
+@patch_to(ShapesWorld)
+def _objects_lists(self: ShapesWorld, sc):
+    C, Sh, Z, cells = (sc[k].tolist() for k in ('colour', 'shape', 'size', 'cell'))
+    return [[(self.colours[c], self.shapes[s], self.sizes[z], cell) for c, s, z, cell in zip(C[i], Sh[i], Z[i], cells[i]) if c >= 0]
+            for i in range(len(C))]
 
-    def _captions(self, sc: dict, negatives: int = 0):
-        "Captions for a scene dict (and k hard negatives each, see below); a Python loop, a few microseconds per image."
-        objs, choices = self._objects_lists(sc), sc['choices'].tolist()
-        caps = [_caption(self.cfg, o, ch) for o, ch in zip(objs, choices)]
-        return caps, (self._negatives(sc, objs, choices, negatives) if negatives else None)
+@patch_to(ShapesWorld)
+def _captions(self: ShapesWorld, sc: dict, negatives: int = 0):
+    "Captions for a scene dict (and k hard negatives each, see below); a Python loop, a few microseconds per image."
+    objs, choices = self._objects_lists(sc), sc['choices'].tolist()
+    caps = [_caption(self.cfg, o, ch) for o, ch in zip(objs, choices)]
+    return caps, (self._negatives(sc, objs, choices, negatives) if negatives else None)
 
-    def caption_corpus(self, n: int = 20_000, split: str = 'train', seed: int = 0) -> list:
-        "n training captions (e.g. to train a tokenizer): never a held-out pair when split='train'."
-        return self.sample(n, split, seed=seed).captions
+@patch_to(ShapesWorld)
+def caption_corpus(self: ShapesWorld, n: int = 20_000, split: str = 'train', seed: int = 0) -> list:
+    "n training captions (e.g. to train a tokenizer): never a held-out pair when split='train'."
+    return self.sample(n, split, seed=seed).captions
 
 # %% ../nbs/06_shapes.ipynb
 @patch_to(ShapesWorld)
-def scenes(self: ShapesWorld, specs: list, seed: int = 0) -> ShapesBatch:
-    """Render scenes you describe: `specs` is a list (one per image) of lists of 1-2 dicts with keys
-    colour, shape, size (default 'large'), position (default 'center'), exact (no jitter, default False)."""
-    sc = _draw_scenes(self, seed, torch.arange(len(specs)), 'all', n_objects=2)     # background, noise, jitter
-    cs, pj, U = self.cfg.image_size / self.cfg.grid, self.cfg.position_jitter, 2 * hash_uniform(seed, torch.arange(2 * len(specs)), 2) - 1
-    for i, objs in enumerate(specs):
-        if not 1 <= len(objs) <= 2: raise ValueError(f"scene {i}: each scene needs 1 or 2 objects")
-        if len(objs) == 2 and objs[0].get('position', 'center') == objs[1].get('position', 'center'):
-            raise ValueError(f"scene {i}: two objects need two different positions")
-        sc['n_objects'][i] = len(objs)
-        for k in range(2):
-            keys = ('colour', 'shape', 'size', 'cell')
-            if k == len(objs):
-                for key in keys: sc[key][i, k] = -1
-                continue
-            o, exact = objs[k], objs[k].get('exact', False)
-            rgb_jitter = sc['rgb'][i, k] - self._rgb[sc['colour'][i, k]]
-            ids = (_lookup(self.colours, o['colour'], 'colour'), _lookup(self.shapes, o['shape'], 'shape'),
-                   _lookup(self.sizes, o.get('size', 'large'), 'size'), _lookup(POSITIONS, o.get('position', 'center'), 'position'))
-            if self.cfg.grid == 1 and ids[3] != 4: raise ValueError(f"scene {i}: with grid=1 the only position is 'center'")
-            for key, v in zip(keys, ids): sc[key][i, k] = v
-            r = self._size_fracs[ids[2]].item()                                 # the nominal radius (cell units)
-            room = 0.0 if exact else (0.5 - r) * pj
-            col, row = _cell_col_row(ids[3], self.cfg.grid)
-            sc['cx'][i, k], sc['cy'][i, k] = (col + 0.5 + room * U[2 * i + k, 0]) * cs, (row + 0.5 + room * U[2 * i + k, 1]) * cs
-            sc['radius'][i, k], sc['angle'][i, k] = r * cs, 0.0 if exact else sc['angle'][i, k]
-            sc['rgb'][i, k] = (self._rgb[ids[0]] + (0 if exact else rgb_jitter)).clamp(0, 1)
-    return self._batch(sc, 0, True)
-
-# %% ../nbs/06_shapes.ipynb
-def _caption_regexes(world):
-    if getattr(world, '_regexes', None) is None:
-        alt = lambda words: '|'.join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-        size_of = {w: z for z in world.sizes for w in SIZE_WORDS.get(z, (z,))}
-        world._regexes = (
-            re.compile(rf'\b(?:({alt(size_of)})\s+)?(?:({alt(world.colours)})\s+)?({alt(list(world.shapes) + ["shape", "object"])})\b'),
-            re.compile(r'\b(?:to the )?(left|right) of\b|\b(above|over|below|under|beneath)\b'),
-            re.compile(r'\b(?:(top|upper|bottom|lower)[ -](left|right)|(top|upper|bottom|lower|left|right|center|centre|middle))\b'),
-            size_of)
-    return world._regexes
-
-_CANON = {'upper': 'top', 'lower': 'bottom', 'centre': 'center', 'middle': 'center', 'over': 'above',
-          'under': 'below', 'beneath': 'below'}
-
-def parse_caption(caption: str, world: 'ShapesWorld') -> dict:
-    """What a caption claims: {'objects': [{colour, shape, size, position} (None = not named)],
-    'relations': [(i, 'left'|'right'|'above'|'below', j)]} with i, j indices into objects."""
-    np_re, rel_re, pos_re, size_of = _caption_regexes(world)
-    text, relations, objects, spans = caption.lower(), [], [], []
-    rels = [(m.start(), _CANON.get(m.group(1) or m.group(2), m.group(1) or m.group(2))) for m in rel_re.finditer(text)]
-    masked = rel_re.sub(lambda m: ' ' * len(m.group(0)), text)             # relation words are not positions
-    for m in np_re.finditer(masked):
-        size, colour, shape = m.groups()
-        objects.append(dict(colour=colour, shape=None if shape in ('shape', 'object') else shape,
-                            size=size_of.get(size), position=None))
-        spans.append(m.start())
-    masked = np_re.sub(lambda m: ' ' * len(m.group(0)), masked)
-    for m in pos_re.finditer(masked):
-        v, h, single = m.groups()
-        pos = f'{_CANON.get(v, v)} {h}' if v else _CANON.get(single, single)
-        owner = max([i for i, s in enumerate(spans) if s < m.start()], default=0)   # the noun phrase before it
-        if objects: objects[owner]['position'] = pos
-    for at, rel in rels:
-        before = [i for i, s in enumerate(spans) if s < at]; after = [i for i, s in enumerate(spans) if s > at]
-        if before and after: relations.append((before[-1], rel, after[0]))
-    return dict(objects=objects, relations=relations)
-
-@patch_to(ShapesWorld)
-def parse(self: ShapesWorld, caption: str) -> dict:
-    "Read a caption back: see `parse_caption`."
-    return parse_caption(caption, self)
-
-# %% ../nbs/06_shapes.ipynb
-def _relation_holds(cell_a, cell_b, rel):
-    (ra, ca), (rb, cb) = divmod(cell_a, 3), divmod(cell_b, 3)
-    return dict(left=ca < cb, right=ca > cb, above=ra < rb, below=ra > rb)[rel]
-
-def caption_agrees(parsed, truth, complete=False):
-    "Is the parsed caption true of `truth` (`ShapesBatch.objects(i)`): an assignment of named to drawn objects making every claim true?"
-    objs = parsed['objects']
-    if not 1 <= len(objs) <= len(truth): return False
-    for perm in itertools.permutations(range(len(truth)), len(objs)):
-        named_ok = all(o[key] is None or o[key] == truth[t][key] for o, t in zip(objs, perm)
-                       for key in ('colour', 'shape', 'size', 'position'))
-        rel_ok = all(_relation_holds(POSITIONS.index(truth[perm[i]]['position']), POSITIONS.index(truth[perm[j]]['position']), r)
-                     for i, r, j in parsed['relations'])
-        if named_ok and rel_ok: break
-    else: return False
-    if complete:
-        return len(objs) == len(truth) and all(None not in o.values() for o in objs) and len(parsed['relations']) == len(truth) - 1
-    return True
-
-# %% ../nbs/06_shapes.ipynb
-@patch_to(ShapesWorld)
-def class_prompts(self: ShapesWorld, pairs: Sequence | None = None, templates: Sequence[str] = PROMPT_TEMPLATES,
-                  sizes: bool = False, positions: bool = False) -> list:
-    "Text prompts for each (colour, shape) class (default: all pairs); optionally every size and position too."
-    out = []
-    for colour, shape in (self.pairs if pairs is None else pairs):
-        nps = [f'{colour} {shape}'] + ([f'{SIZE_WORDS.get(z, (z,))[0]} {colour} {shape}' for z in self.sizes] if sizes else [])
-        locs = [''] + ([' ' + LOCATIONS[c][0][0] for c in range(9)] if positions else [])
-        out.append([t.format(a_np=_article(np_) + loc, np=np_ + loc) for t in templates for np_ in nps for loc in locs])
-    return out
+def class_prompts(self: ShapesWorld, pairs: Sequence | None = None, templates: Sequence[str] = PROMPT_TEMPLATES) -> list:
+    "Text prompts for each (colour, shape) class (default: all pairs), one per template."
+    return [[t.format(a_np=_article(f'{c} {s}'), np=f'{c} {s}') for t in templates] for c, s in (self.pairs if pairs is None else pairs)]
 
 # %% ../nbs/06_shapes.ipynb
 @patch_to(ShapesWorld)
@@ -479,7 +378,7 @@ def _negatives(self: ShapesWorld, sc: dict, objs: list, choices: list, k: int) -
     U = hash_uniform(sc['seed'] ^ 0x7E57, sc['index'], 1 + k).tolist()
     train, negs = set(self.train_pairs), []
     for o, ch, u in zip(objs, choices, U):
-        subject = o[::-1][0] if (len(o) == 2 and ch[_ORDER] < 0.5) else o[0]     # the object named first
+        subject = o[::-1][0] if (len(o) == 2 and ch[_CAPTION_CHOICES.index('order')] < 0.5) else o[0]     # the object named first
         options = [s for s in self.shapes if s != subject[1] and (subject[0], s) in train]
         if not options: options = [s for s in self.shapes if s != subject[1]]
         picks = random.Random(int(u[0] * 2 ** 24)).sample(options, k) if k <= len(options) else [_pick(options, x) for x in u[1:]]

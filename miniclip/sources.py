@@ -13,7 +13,7 @@ from .core import derive_seed, check, patch_to
 from .tokenizer import Tokenizer
 from .clip import CLIP
 from .shapes import ShapesWorld, ShapesConfig
-from .transforms import normalize, resize, augment_batch, to_rgb
+from .transforms import normalize, resize, augment_batch, to_rgb, parse_caption
 from . import datasets as mds, standard
 from .datasets import BadImage, BadInputReport, load_image, MAX_PIXELS
 from .train import TrainConfig, same_caption
@@ -77,7 +77,7 @@ class ShapesSource(Source):
         w = self.world
         if w.cfg.max_objects != 1: return None
         index = lambda names, x: names.index(x) if x in names else -1            # -1: the caption does not say
-        said = [w.parse(c)['objects'][0] for c in b.captions]
+        said = [parse_caption(c, w)['objects'][0] for c in b.captions]
         claims = torch.tensor([[index(w.colours, o['colour']), index(w.shapes, o['shape']), index(w.sizes, o['size']),
                                 index(w.positions, o['position'])] for o in said])                      # (B, 4)
         truth = torch.stack([b.colour[:, 0], b.shape[:, 0], b.size[:, 0], b.cell[:, 0]], 1)             # (B, 4)

@@ -4,17 +4,20 @@
 
 # %% ../nbs/07_transforms.ipynb 2
 from __future__ import annotations
-import math, re
+import itertools, math, re
 from typing import Sequence
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from .core import hash_uniform, patch_to
+from .shapes import POSITIONS, SIZE_WORDS, ShapesWorld, ShapesBatch, _draw_scenes, _cell_col_row
 
 # %% auto 0
 __all__ = ['OPENAI_MEAN', 'OPENAI_STD', 'to_tensor', 'to_rgb', 'resize', 'center_crop', 'random_resized_crop', 'hflip',
            'normalize', 'denormalize', 'Compose', 'ToTensor', 'Resize', 'CenterCrop', 'RandomResizedCrop',
-           'RandomHFlip', 'Normalize', 'preprocess', 'train_transform', 'augment_batch', 'hflip_caption', 'hflip_pair']
+           'RandomHFlip', 'Normalize', 'preprocess', 'train_transform', 'augment_batch', 'parse_caption',
+           'caption_agrees', 'hflip_caption', 'hflip_pair']
 
 # %% ../nbs/07_transforms.ipynb
 OPENAI_MEAN = (0.48145466, 0.4578275, 0.40821073)
@@ -207,6 +210,99 @@ def augment_batch(images: Tensor, size: int, scale=(0.7, 1.0), ratio=(3 / 4, 4 /
     mean = out.mean((1, 2, 3), keepdim=True)
     out = mean + c[:, None, None, None] * (out - mean)                                           # contrast
     return (out * b[:, None, None, None]).clamp(0, 1)                                            # brightness
+
+# %% ../nbs/07_transforms.ipynb
+def _caption_regexes(world):
+    if getattr(world, '_regexes', None) is None:
+        alt = lambda words: '|'.join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        size_of = {w: z for z in world.sizes for w in SIZE_WORDS.get(z, (z,))}
+        world._regexes = (
+            re.compile(rf'\b(?:({alt(size_of)})\s+)?(?:({alt(world.colours)})\s+)?({alt(list(world.shapes) + ["shape", "object"])})\b'),
+            re.compile(r'\b(?:to the )?(left|right) of\b|\b(above|over|below|under|beneath)\b'),
+            re.compile(r'\b(?:(top|upper|bottom|lower)[ -](left|right)|(top|upper|bottom|lower|left|right|center|centre|middle))\b'),
+            size_of)
+    return world._regexes
+
+_CANON = {'upper': 'top', 'lower': 'bottom', 'centre': 'center', 'middle': 'center', 'over': 'above',
+          'under': 'below', 'beneath': 'below'}
+
+def parse_caption(caption: str, world: 'ShapesWorld') -> dict:
+    """What a caption claims: {'objects': [{colour, shape, size, position} (None = not named)],
+    'relations': [(i, 'left'|'right'|'above'|'below', j)]} with i, j indices into objects."""
+    np_re, rel_re, pos_re, size_of = _caption_regexes(world)
+    text, relations, objects, spans = caption.lower(), [], [], []
+    rels = [(m.start(), _CANON.get(m.group(1) or m.group(2), m.group(1) or m.group(2))) for m in rel_re.finditer(text)]
+    masked = rel_re.sub(lambda m: ' ' * len(m.group(0)), text)             # relation words are not positions
+    for m in np_re.finditer(masked):
+        size, colour, shape = m.groups()
+        objects.append(dict(colour=colour, shape=None if shape in ('shape', 'object') else shape,
+                            size=size_of.get(size), position=None))
+        spans.append(m.start())
+    masked = np_re.sub(lambda m: ' ' * len(m.group(0)), masked)
+    for m in pos_re.finditer(masked):
+        v, h, single = m.groups()
+        pos = f'{_CANON.get(v, v)} {h}' if v else _CANON.get(single, single)
+        owner = max([i for i, s in enumerate(spans) if s < m.start()], default=0)   # the noun phrase before it
+        if objects: objects[owner]['position'] = pos
+    for at, rel in rels:
+        before = [i for i, s in enumerate(spans) if s < at]; after = [i for i, s in enumerate(spans) if s > at]
+        if before and after: relations.append((before[-1], rel, after[0]))
+    return dict(objects=objects, relations=relations)
+
+# %% ../nbs/07_transforms.ipynb
+def _relation_holds(cell_a, cell_b, rel):
+    (ra, ca), (rb, cb) = divmod(cell_a, 3), divmod(cell_b, 3)
+    return dict(left=ca < cb, right=ca > cb, above=ra < rb, below=ra > rb)[rel]
+
+def caption_agrees(parsed, truth, complete=False):
+    "Is the parsed caption true of `truth` (`ShapesBatch.objects(i)`): an assignment of named to drawn objects making every claim true?"
+    objs = parsed['objects']
+    if not 1 <= len(objs) <= len(truth): return False
+    for perm in itertools.permutations(range(len(truth)), len(objs)):
+        named_ok = all(o[key] is None or o[key] == truth[t][key] for o, t in zip(objs, perm)
+                       for key in ('colour', 'shape', 'size', 'position'))
+        rel_ok = all(_relation_holds(POSITIONS.index(truth[perm[i]]['position']), POSITIONS.index(truth[perm[j]]['position']), r)
+                     for i, r, j in parsed['relations'])
+        if named_ok and rel_ok: break
+    else: return False
+    if complete:
+        return len(objs) == len(truth) and all(None not in o.values() for o in objs) and len(parsed['relations']) == len(truth) - 1
+    return True
+
+# %% ../nbs/07_transforms.ipynb
+def _lookup(options: Sequence[str], name: str, what: str) -> int:
+    if name not in options: raise ValueError(f"unknown {what} {name!r}; this world has: {', '.join(options)}")
+    return list(options).index(name)
+
+@patch_to(ShapesWorld)
+def scenes(self: ShapesWorld, specs: list, seed: int = 0) -> ShapesBatch:
+    """Render scenes you describe: `specs` is a list (one per image) of lists of 1-2 dicts with keys
+    colour, shape, size (default 'large'), position (default 'center'), exact (no jitter, default False)."""
+    sc = _draw_scenes(self, seed, torch.arange(len(specs)), 'all', n_objects=2)     # background, noise, jitter
+    cs, pj, U = self.cfg.image_size / self.cfg.grid, self.cfg.position_jitter, 2 * hash_uniform(seed, torch.arange(2 * len(specs)), 2) - 1
+    for i, objs in enumerate(specs):
+        if not 1 <= len(objs) <= 2: raise ValueError(f"scene {i}: each scene needs 1 or 2 objects")
+        if len(objs) == 2 and objs[0].get('position', 'center') == objs[1].get('position', 'center'):
+            raise ValueError(f"scene {i}: two objects need two different positions")
+        sc['n_objects'][i] = len(objs)
+        for k in range(2):
+            keys = ('colour', 'shape', 'size', 'cell')
+            if k == len(objs):
+                for key in keys: sc[key][i, k] = -1
+                continue
+            o, exact = objs[k], objs[k].get('exact', False)
+            rgb_jitter = sc['rgb'][i, k] - self._rgb[sc['colour'][i, k]]
+            ids = (_lookup(self.colours, o['colour'], 'colour'), _lookup(self.shapes, o['shape'], 'shape'),
+                   _lookup(self.sizes, o.get('size', 'large'), 'size'), _lookup(POSITIONS, o.get('position', 'center'), 'position'))
+            if self.cfg.grid == 1 and ids[3] != 4: raise ValueError(f"scene {i}: with grid=1 the only position is 'center'")
+            for key, v in zip(keys, ids): sc[key][i, k] = v
+            r = self._size_fracs[ids[2]].item()                                 # the nominal radius (cell units)
+            room = 0.0 if exact else (0.5 - r) * pj
+            col, row = _cell_col_row(ids[3], self.cfg.grid)
+            sc['cx'][i, k], sc['cy'][i, k] = (col + 0.5 + room * U[2 * i + k, 0]) * cs, (row + 0.5 + room * U[2 * i + k, 1]) * cs
+            sc['radius'][i, k], sc['angle'][i, k] = r * cs, 0.0 if exact else sc['angle'][i, k]
+            sc['rgb'][i, k] = (self._rgb[ids[0]] + (0 if exact else rgb_jitter)).clamp(0, 1)
+    return self._batch(sc, 0, True)
 
 # %% ../nbs/07_transforms.ipynb
 _LR = re.compile(r'\b(left|right)\b')
