@@ -17,16 +17,17 @@ from torch import nn, Tensor
 __all__ = ['arg', 'help_of', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite',
            'OneLineParser', 'parse_bool', 'add_config_args', 'update_config', 'derive_seed', 'hash_uniform',
            'get_device', 'cpu_flags', 'fast_bf16', 'rank_and_world', 'AllGather', 'gather', 'init_distributed',
-           'count_params', 'human', 'show_batch', 'export_lessons']
+           'count_params', 'human', 'show_batch', 'export_lessons', 'slow_ok']
 
 # %% ../nbs/00_core.ipynb
 def _default(f):
     "The default value of a dataclass field (calling its factory)."
     return f.default_factory() if f.default_factory is not MISSING else f.default
 
-def arg(default, help: str, group: str = ''):
-    "A dataclass field with its command-line help (and its --help section): the one place a setting is explained."
-    meta = {'help': help, **({'group': group} if group else {})}
+def arg(default, help: str, group: str = '', flag: str = ''):
+    """A dataclass field with its command-line help (and its --help section): the one place a setting is explained.
+    `flag` is the command line's spelling where it differs from the field's name (the field's name works too)."""
+    meta = {'help': help, **({'group': group} if group else {}), **({'flag': flag} if flag else {})}
     if isinstance(default, (dict, list)): return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
 
@@ -41,7 +42,8 @@ class Config:
     @classmethod
     def from_dict(cls, d: dict):
         "Build from a dict (nested configs from nested dicts), refusing keys the dataclass does not have."
-        names = {f.name: f for f in fields(cls)}
+        names, renamed = {f.name: f for f in fields(cls)}, getattr(cls, 'renamed', {})
+        d = {renamed.get(k, k): v for k, v in d.items()}                  # a field's old name (older saved settings)
         unknown = sorted(set(d) - set(names))
         if unknown: raise ValueError(f"{cls.__name__} has no field(s) {unknown}; valid fields: {sorted(names)}")
         kw = dict(d)
@@ -129,7 +131,8 @@ def add_config_args(parser: argparse.ArgumentParser, cls, defaults=None, section
         group = groups.get(title) or groups.setdefault(title, parser.add_argument_group(f'{title} settings'))
         kind = {bool: parse_bool, int: int, float: float, str: str, dict: json.loads}[type(_default(f))]
         extra = dict(nargs='?', const=True) if kind is parse_bool else {}
-        group.add_argument(f'-{f.name}', f'--{f.name}', type=kind, default=argparse.SUPPRESS,
+        spellings = [f.metadata.get('flag', f.name)] + ([f.name] if 'flag' in f.metadata else [])
+        group.add_argument(*(p + s for s in spellings for p in ('-', '--')), dest=f.name, type=kind, default=argparse.SUPPRESS,
                            help=f"{f.metadata['help']} (default: {json.dumps(value) if isinstance(value, dict) else value})".replace('%', '%%'), **extra)
     return parser
 
@@ -298,3 +301,11 @@ def export_lessons(force: bool = False) -> bool:
         return False
     from nbdev.doclinks import nbdev_export as export   # (spelled so that nbdev_test does not skip this cell)
     export(); return True
+
+# %% ../nbs/00_core.ipynb
+def slow_ok(takes: str) -> bool:
+    "Should a `#| slow` cell run? Under nbdev_test (which only runs it when asked) or with MINICLIP_SLOW=1; else say so and skip."
+    if os.environ.get('IN_TEST') == '1' or os.environ.get('MINICLIP_SLOW') == '1': return True
+    print(f"skipped: this slow cell takes {takes}; set MINICLIP_SLOW=1 before starting Jupyter to run it "
+          "(or: nbdev_test --flags slow --path <this notebook>)")
+    return False

@@ -29,10 +29,11 @@ class ModelSpec(Config):
     embedding_dim: int = arg(128, 'width of the joint embedding space')
     image_dim_out: int = arg(0, 'image encoder output width (0 = its own width)')
     text_dim_out: int = arg(0, 'text encoder output width (0 = its own width)')
-    max_temperature: float = arg(100.0, 'largest logit scale 1/tau the loss may use (the original project called it temperature)')
+    max_logit_scale: float = arg(100.0, 'largest logit scale 1/tau the loss may use (CLIPConfig.max_logit_scale)', flag='max_temperature')
     vocab_size: int = arg(0, 'tokenizer vocabulary (0 = sized to the captions)')
     max_length: int = arg(0, 'tokens per caption (0 = enough for 99% of the captions)')
     use_checkpoint: bool = arg(False, 'gradient checkpointing: less memory, about 30% more compute')
+    renamed = {'max_temperature': 'max_logit_scale'}   # old train_config.json files (miniclip 0.2) load
 
     def __post_init__(self):
         check(self.image_encoder in VIT_PRESETS, f"unknown image encoder {self.image_encoder!r}; choose one of: {', '.join(VIT_PRESETS)}")
@@ -42,7 +43,8 @@ class ModelSpec(Config):
             check(is_int(getattr(self, k)) and getattr(self, k) >= 0, f"{k} must be 0 (automatic) or a positive integer, got {getattr(self, k)!r}")
         check(self.vocab_size == 0 or self.vocab_size >= 259, f"vocab_size must be at least 259 (256 bytes + 3 special tokens), got {self.vocab_size}")
         check(self.max_length == 0 or self.max_length >= 4, f"max_length must be at least 4, got {self.max_length}")
-        check(is_finite(self.max_temperature) and self.max_temperature >= 1, f"max_temperature must be a finite number >= 1, got {self.max_temperature!r}")
+        check(is_finite(self.max_logit_scale) and self.max_logit_scale >= 1,
+              f"-max_temperature (the largest logit scale) must be a finite number >= 1, got {self.max_logit_scale!r}")
 
     @property
     def image_size(self) -> int: return VIT_PRESETS[self.image_encoder].image_size
@@ -64,7 +66,7 @@ class ModelSpec(Config):
         return CLIPConfig.from_presets(self.image_encoder, self.text_encoder, vocab_size=tokenizer.vocab_size,
                                        context_length=tokenizer.max_length, image_dim_out=self.image_dim_out or None,
                                        text_dim_out=self.text_dim_out or None, use_checkpoint=self.use_checkpoint,
-                                       embedding_dim=self.embedding_dim, max_logit_scale=self.max_temperature)
+                                       embedding_dim=self.embedding_dim, max_logit_scale=self.max_logit_scale)
 
 # %% ../nbs/10_training.ipynb
 DATASETS = ('shapes', 'csv', 'imagefolder', 'fashion_mnist', 'cifar10', 'webdataset')
@@ -74,23 +76,23 @@ class DataSpec(Config):
     "What to learn from, and how much of it to score the run on."
     dataset: str = arg('shapes', 'shapes (generated), csv (your captioned images), imagefolder (a folder per class), fashion_mnist, cifar10, webdataset (tar shards)')
     data_path: str = arg('', "csv: the CSV/TSV file; imagefolder: its root folder; fashion_mnist, cifar10: their folder (optional); webdataset: the shards, e.g. 'shards/shard-{000000..000009}.tar'")
-    image_col: str = arg('', 'csv: the image path column (default: detected)')
-    caption_col: str = arg('', 'csv: the caption column (default: detected)')
-    sep: str = arg('', 'csv: the separator, e.g. "\\t" or "," (default: detected)')
-    shapes: dict = arg({}, 'shapes: world settings (ShapesConfig fields) as JSON, e.g. \'{"grid": 3, "max_objects": 2}\'')
-    negatives: int = arg(0, 'shapes: hard negative captions per image (its caption with the shape word swapped)')
-    steps_per_epoch: int = arg(50, 'shapes: steps per epoch (a generated world has no natural epoch)')
-    split_col: str = arg('', "csv: a column saying which rows are held out (train / val, test, ...) instead of -val_fraction")
-    val_fraction: float = arg(0.1, 'csv, imagefolder: share of the images held out from training, by image and seed (0 = none)')
-    augment: bool = arg(True, 'file datasets: random resized crops and a little colour jitter while training (never a flip)')
-    cache: str = arg('auto', 'file datasets: decode every image once, to memory if it fits in -cache_memory, else to disk (auto), or: disk, off')
-    cache_memory: float = arg(1.0, 'GiB of decoded images kept in memory before the cache goes to disk')
-    max_images: int = arg(0, 'train on at most this many images of a file dataset, chosen at random by seed (0 = all)')
-    train_num_samples: int = arg(0, 'webdataset: pairs per epoch, for the schedule (0 = count them in the shards)')
+    image_col: str = arg('', 'the image path column (empty: detected)', group='csv')
+    caption_col: str = arg('', 'the caption column (empty: detected)', group='csv')
+    sep: str = arg('', 'the separator, e.g. "\\t" or "," (empty: detected)', group='csv')
+    shapes: dict = arg({}, 'world settings (ShapesConfig fields) as JSON, e.g. \'{"grid": 3, "max_objects": 2}\'', group='shapes')
+    negatives: int = arg(0, 'hard negative captions per image (its caption with the shape word swapped)', group='shapes')
+    steps_per_epoch: int = arg(50, 'steps per epoch (a generated world has no natural epoch)', group='shapes')
+    split_col: str = arg('', "a column saying which rows are held out (train / val, test, ...) instead of -val_fraction", group='csv')
+    val_fraction: float = arg(0.1, 'csv, imagefolder: share of the images held out from training, by image and seed (0 = none)', group='image-file')
+    augment: bool = arg(True, 'random resized crops and a little colour jitter while training (never a flip)', group='image-file')
+    cache: str = arg('auto', 'decode every image once, to memory if it fits in -cache_memory, else to disk (auto), or: disk, off', group='image-file')
+    cache_memory: float = arg(1.0, 'GiB of decoded images kept in memory before the cache goes to disk', group='image-file')
+    max_images: int = arg(0, 'train on at most this many images, chosen at random by seed (0 = all)', group='image-file')
+    train_num_samples: int = arg(0, 'pairs per epoch, for the schedule (0 = count them in the shards)', group='webdataset')
     eval_images: int = arg(1000, 'held-out images scored after every epoch (0 = only the validation loss)')
     max_pixels: int = arg(MAX_PIXELS, "image files: skip (and count) any whose header claims more pixels than this, before decoding "
-                          "(decompression bombs; default Pillow's limit, about 9459 x 9459)")
-    workers: int = arg(-1, 'processes decoding image files when they are not cached (-1 = one per spare core, 0 = none)')
+                          "(decompression bombs; default Pillow's limit, about 9459 x 9459)", group='image-file')
+    workers: int = arg(-1, 'processes decoding image files when they are not cached (-1 = one per spare core, 0 = none)', group='image-file')
     soft_positives: bool = True           # shapes: every caption true of an image is its positive (False: identical captions only)
 
     def __post_init__(self):
