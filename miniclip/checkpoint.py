@@ -121,11 +121,8 @@ def load_trainer_state(folder) -> dict:
                               f"or a damaged file). Only load checkpoints you trust. ({type(e).__name__}: {str(e)[:200]})") from None
 
 # %% ../nbs/12_checkpoints.ipynb
-_RENAMED = {'init_temperature': 'init_logit_scale', 'max_temperature': 'max_logit_scale'}   # miniclip 0.1 -> 0.2
-
 def upgrade(cfg: dict, weights: dict) -> tuple[dict, dict]:
     "Convert a miniclip 0.1 model (config dict, state dict) to the current layout; a current one passes unchanged."
-    cfg = {_RENAMED.get(k, k): v for k, v in cfg.items()}
     text = cfg.get('text', {})
     if 'text.proj.weight' in weights and text.get('output_dim') == text.get('width'):   # 0.1: a square text projection
         weights = dict(weights)
@@ -196,7 +193,7 @@ def check_sizes(folder: Path, raw: dict):
     """config.json against the shapes in model.safetensors' header, on the `meta` device: a config that asks for another
     model (or for a terabyte) is refused before a single weight is allocated."""
     from safetensors import safe_open
-    try: cfg = CLIPConfig.from_dict(upgrade(raw, {})[0])
+    try: cfg = CLIPConfig.from_dict(raw)
     except (TypeError, ValueError) as e: raise CheckpointError(f"{folder / 'config.json'}: {e}") from None
     try:
         with safe_open(folder / 'model.safetensors', 'pt') as f: have = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}

@@ -33,6 +33,7 @@ class CLIPConfig(Config):
     embedding_dim: int = 128                # the joint space both encoders project into
     init_logit_scale: float = 1 / 0.07      # 1/tau at the start: the paper's tau = 0.07
     max_logit_scale: float = 100.0          # 1/tau is clamped to at most this (the original's -max_temperature)
+    renamed = {'init_temperature': 'init_logit_scale', 'max_temperature': 'max_logit_scale'}   # miniclip 0.1's names still load
 
     def __post_init__(self):
         for name in ('embedding_dim',):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_shapes.ipynb 2
 from __future__ import annotations
-import itertools, math, random, re
+import math, random
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
