@@ -17,7 +17,8 @@ __all__ = ['ACTIVATIONS', 'attention', 'MultiHeadAttention', 'QuickGELU', 'check
 
 # %% ../nbs/02_attention.ipynb
 def attention(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | None = None, dropout: float = 0.0):
-    "Scaled dot-product attention written out. q,k,v: (B, H, T, D); mask: bool, True = may attend. Returns (out, weights)."
+    """Scaled dot-product attention written out. q,k,v: (B, H, T, D); mask: bool, True = may attend. Returns
+    (out, weights)."""
     scale = 1.0 / math.sqrt(q.shape[-1])
     scores = einsum(q, k, 'b h i d, b h j d -> b h i j') * scale        # (B, H, Tq, Tk)
     if mask is not None: scores = scores.masked_fill(~mask, float('-inf'))
@@ -48,7 +49,8 @@ class MultiHeadAttention(nn.Module):
     def forward(self, x: Tensor, causal: bool = False, key_padding_mask: Tensor | None = None,
                 return_weights: bool = False):
         "x: (B, T, C); key_padding_mask: (B, T), True = padding (ignored as a key)."
-        q, k, v = rearrange(self.qkv(x), 'b t (three h d) -> three b h t d', three=3, h=self.heads)  # 3 x (B, H, T, D)
+        # 3 x (B, H, T, D)
+        q, k, v = rearrange(self.qkv(x), 'b t (three h d) -> three b h t d', three=3, h=self.heads)
         p = self.dropout if self.training else 0.0
         if self.fused and not return_weights:
             if key_padding_mask is None:
@@ -58,7 +60,8 @@ class MultiHeadAttention(nn.Module):
                 out = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=p)
             weights = None
         else:
-            out, weights = attention(q, k, v, _combine_masks(x.shape[1], causal, key_padding_mask, x.device), p)
+            out, weights = attention(q, k, v,
+                                     _combine_masks(x.shape[1], causal, key_padding_mask, x.device), p)
         out = self.proj(rearrange(out, 'b h t d -> b t (h d)'))                               # (B, T, C)
         return (out, weights) if return_weights else out
 
@@ -76,14 +79,16 @@ def check_act(act: str) -> str:
 class MLP(nn.Sequential):
     "Position-wise feed-forward: Linear -> GELU (or QuickGELU) -> Linear (-> dropout)."
     def __init__(self, dim: int, hidden_dim: int, dropout: float = 0.0, act: str = 'gelu'):
-        super().__init__(nn.Linear(dim, hidden_dim), ACTIVATIONS[check_act(act)](), nn.Linear(hidden_dim, dim), nn.Dropout(dropout))
+        super().__init__(nn.Linear(dim, hidden_dim), ACTIVATIONS[check_act(act)](),
+                         nn.Linear(hidden_dim, dim), nn.Dropout(dropout))
 
 class Block(nn.Module):
     "Pre-LN transformer block: x + attn(ln_1(x)), then x + mlp(ln_2(x))."
     def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0, dropout: float = 0.0, fused: bool = True,
                  act: str = 'gelu', ln_eps: float = 1e-5):
         super().__init__()
-        self.ln_1, self.attn = nn.LayerNorm(dim, eps=ln_eps), MultiHeadAttention(dim, heads, dropout, fused=fused)
+        self.ln_1, self.attn = nn.LayerNorm(dim, eps=ln_eps), MultiHeadAttention(dim, heads,
+                                                                                 dropout, fused=fused)
         self.ln_2, self.mlp = nn.LayerNorm(dim, eps=ln_eps), MLP(dim, int(dim * mlp_ratio), dropout, act)
 
     def forward(self, x: Tensor, causal: bool = False, key_padding_mask: Tensor | None = None) -> Tensor:
@@ -97,7 +102,8 @@ class Transformer(nn.Module):
                  fused: bool = True, use_checkpoint: bool = False, act: str = 'gelu', ln_eps: float = 1e-5):
         super().__init__()
         self.dim, self.use_checkpoint = dim, use_checkpoint
-        self.blocks = nn.ModuleList([Block(dim, heads, mlp_ratio, dropout, fused, act, ln_eps) for _ in range(depth)])
+        self.blocks = nn.ModuleList([Block(dim, heads, mlp_ratio, dropout, fused, act, ln_eps)
+                                     for _ in range(depth)])
 
     def forward(self, x: Tensor, causal: bool = False, key_padding_mask: Tensor | None = None) -> Tensor:
         for block in self.blocks:                                                   # x: (B, T, C)
@@ -110,11 +116,13 @@ class Transformer(nn.Module):
 # %% ../nbs/02_attention.ipynb
 @torch.no_grad()
 def init_transformer_(transformer: Transformer):
-    "CLIP's width-aware initialisation of every block (in place): the table above; zero biases, identity LayerNorms."
+    """CLIP's width-aware initialisation of every block (in place): the table above; zero biases, identity
+    LayerNorms."""
     C, L = transformer.dim, len(transformer.blocks)
     attn_std, fc_std, proj_std = C ** -0.5, (2 * C) ** -0.5, C ** -0.5 * (2 * L) ** -0.5
     for block in transformer.blocks:
-        for layer, std in ((block.attn.qkv, attn_std), (block.attn.proj, proj_std), (block.mlp[0], fc_std), (block.mlp[2], proj_std)):
+        for layer, std in ((block.attn.qkv, attn_std), (block.attn.proj, proj_std), (block.mlp[0], fc_std),
+                           (block.mlp[2], proj_std)):
             nn.init.normal_(layer.weight, std=std)
             if layer.bias is not None: nn.init.zeros_(layer.bias)
         for ln in (block.ln_1, block.ln_2): ln.reset_parameters()
@@ -122,7 +130,8 @@ def init_transformer_(transformer: Transformer):
 # %% ../nbs/02_attention.ipynb
 @torch.no_grad()
 def init_gpt2_(module: nn.Module, std: float = 0.02):
-    "GPT-2's fixed initialisation, kept for comparison: every weight and learned embedding N(0, std), residual layers std/sqrt(2L)."
+    """GPT-2's fixed initialisation, kept for comparison: every weight and learned embedding N(0, std),
+    residual layers std/sqrt(2L)."""
     for m in module.modules():
         if isinstance(m, (nn.Linear, nn.Embedding)): nn.init.normal_(m.weight, std=std)
         if isinstance(m, nn.Linear) and m.bias is not None: nn.init.zeros_(m.bias)
@@ -131,4 +140,5 @@ def init_gpt2_(module: nn.Module, std: float = 0.02):
     for m in module.modules():
         if isinstance(m, Transformer):
             for block in m.blocks:
-                for layer in (block.attn.proj, block.mlp[2]): nn.init.normal_(layer.weight, std=std / math.sqrt(2 * len(m.blocks)))
+                for layer in (block.attn.proj, block.mlp[2]):
+                    nn.init.normal_(layer.weight, std=std / math.sqrt(2 * len(m.blocks)))

@@ -18,7 +18,8 @@ __all__ = ['CLIP_PRESETS', 'clip_loss', 'CLIPConfig', 'CLIP', 'model_cli']
 
 # %% ../nbs/05_clip.ipynb
 def clip_loss(logits_per_image: Tensor) -> Tensor:
-    "Symmetric cross-entropy of CLIP (Radford et al. 2021, Fig. 3). logits_per_image: (N, N), matches on the diagonal."
+    """Symmetric cross-entropy of CLIP (Radford et al. 2021, Fig. 3). logits_per_image: (N, N), matches on the
+    diagonal."""
     labels = torch.arange(logits_per_image.shape[0], device=logits_per_image.device)   # (N,)
     loss_images = F.cross_entropy(logits_per_image, labels)       # each image picks its caption (rows)
     loss_texts = F.cross_entropy(logits_per_image.t(), labels)    # each caption picks its image (columns)
@@ -27,13 +28,15 @@ def clip_loss(logits_per_image: Tensor) -> Tensor:
 # %% ../nbs/05_clip.ipynb
 @dataclass
 class CLIPConfig(Config):
-    "A CLIP: vision and text encoder configs, the joint embedding width, and the logit scale (1/temperature) settings."
+    """A CLIP: vision and text encoder configs, the joint embedding width, and the logit scale (1/temperature)
+    settings."""
     vision: ViTConfig = field(default_factory=ViTConfig)
     text: TextConfig = field(default_factory=TextConfig)
     embedding_dim: int = 128                # the joint space both encoders project into
     init_logit_scale: float = 1 / 0.07      # 1/tau at the start: the paper's tau = 0.07
-    max_logit_scale: float = 100.0          # 1/tau is clamped to at most this (the original's -max_temperature)
-    renamed = {'init_temperature': 'init_logit_scale', 'max_temperature': 'max_logit_scale'}   # miniclip 0.1's names still load
+    max_logit_scale: float = 100.0  # 1/tau is clamped to at most this (the original's -max_temperature)
+    # miniclip 0.1's names still load
+    renamed = {'init_temperature': 'init_logit_scale', 'max_temperature': 'max_logit_scale'}
 
     def __post_init__(self):
         for name in ('embedding_dim',):
@@ -41,7 +44,8 @@ class CLIPConfig(Config):
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
                 raise ValueError(f"CLIPConfig.{name} must be a positive integer, got {v!r}")
         if not (math.isfinite(self.max_logit_scale) and 1 <= self.init_logit_scale <= self.max_logit_scale):
-            raise ValueError(f"need 1 <= init_logit_scale ({self.init_logit_scale}) <= max_logit_scale ({self.max_logit_scale}), both finite")
+            raise ValueError(f"need 1 <= init_logit_scale ({self.init_logit_scale}) <= max_logit_scale "
+                             f"({self.max_logit_scale}), both finite")
 
     @classmethod
     def from_presets(cls, image_encoder='T/4@32', text_encoder='T', vocab_size=None, context_length=None,
@@ -58,10 +62,14 @@ class CLIPConfig(Config):
 
 # %% ../nbs/05_clip.ipynb
 CLIP_PRESETS = {   # OpenAI's released CLIPs, the architectures whose weights 13_pretrained loads
-    'ViT-B/32':     CLIPConfig(VIT_PRESETS['ViT-B/32'].replace(), TEXT_PRESETS['openai-B'].replace(), embedding_dim=512),
-    'ViT-B/16':     CLIPConfig(VIT_PRESETS['ViT-B/16'].replace(), TEXT_PRESETS['openai-B'].replace(), embedding_dim=512),
-    'ViT-L/14':     CLIPConfig(VIT_PRESETS['ViT-L/14'].replace(), TEXT_PRESETS['openai-L'].replace(), embedding_dim=768),
-    'ViT-L/14@336': CLIPConfig(VIT_PRESETS['ViT-L/14@336'].replace(), TEXT_PRESETS['openai-L'].replace(), embedding_dim=768),
+    'ViT-B/32':     CLIPConfig(VIT_PRESETS['ViT-B/32'].replace(), TEXT_PRESETS['openai-B'].replace(),
+                               embedding_dim=512),
+    'ViT-B/16':     CLIPConfig(VIT_PRESETS['ViT-B/16'].replace(), TEXT_PRESETS['openai-B'].replace(),
+                               embedding_dim=512),
+    'ViT-L/14':     CLIPConfig(VIT_PRESETS['ViT-L/14'].replace(), TEXT_PRESETS['openai-L'].replace(),
+                               embedding_dim=768),
+    'ViT-L/14@336': CLIPConfig(VIT_PRESETS['ViT-L/14@336'].replace(), TEXT_PRESETS['openai-L'].replace(),
+                               embedding_dim=768),
 }
 
 # %% ../nbs/05_clip.ipynb
@@ -74,7 +82,7 @@ class CLIP(nn.Module):
         self.text = TextTransformer(cfg.text)
         self.image_projection = nn.Linear(cfg.vision.output_dim, cfg.embedding_dim, bias=False)   # W_i
         self.text_projection = nn.Linear(cfg.text.output_dim, cfg.embedding_dim, bias=False)      # W_t
-        self.logit_scale = nn.Parameter(torch.tensor(math.log(cfg.init_logit_scale)))            # t = ln(1/tau)
+        self.logit_scale = nn.Parameter(torch.tensor(math.log(cfg.init_logit_scale)))  # t = ln(1/tau)
         nn.init.normal_(self.image_projection.weight, std=cfg.vision.output_dim ** -0.5)
         nn.init.normal_(self.text_projection.weight, std=cfg.text.output_dim ** -0.5)
 
@@ -97,9 +105,10 @@ class CLIP(nn.Module):
         self.logit_scale.clamp_(0, math.log(self.cfg.max_logit_scale))
 
     def forward(self, images: Tensor, tokens: Tensor, embeddings: bool = False):
-        "(logits_per_image (B_i, B_t), logits_per_text (B_t, B_i)): scaled cosine similarities; the two embeddings if `embeddings`."
+        """(logits_per_image (B_i, B_t), logits_per_text (B_t, B_i)): scaled cosine similarities; the two
+        embeddings if `embeddings`."""
         image_emb, text_emb = self.encode_image(images), self.encode_text(tokens)   # (B_i, E), (B_t, E)
-        if embeddings: return image_emb, text_emb                                    # (what a trainer under DDP calls)
+        if embeddings: return image_emb, text_emb  # (what a trainer under DDP calls)
         logits_per_image = self.scale * image_emb @ text_emb.t()                     # (B_i, B_t)
         return logits_per_image, logits_per_image.t()
 
@@ -107,25 +116,34 @@ class CLIP(nn.Module):
 def model_cli(argv=None) -> None:
     "Console script `miniclip_model`: parameter counts of a CLIP built from presets, and a forward pass."
     import argparse
-    p = argparse.ArgumentParser(prog='miniclip_model', description='Build a CLIP from presets; print its size and run a forward pass.',
+    p = argparse.ArgumentParser(prog='miniclip_model',
+            description='Build a CLIP from presets; print its size and run a forward pass.',
                                 prefix_chars='-')
-    p.add_argument('-image_encoder', '--image_encoder', default='T/4@32', help=f"one of: {', '.join(VIT_PRESETS)}")
+    p.add_argument('-image_encoder', '--image_encoder', default='T/4@32',
+                   help=f"one of: {', '.join(VIT_PRESETS)}")
     p.add_argument('-text_encoder', '--text_encoder', default='T', help=f"one of: {', '.join(TEXT_PRESETS)}")
     p.add_argument('-embedding_dim', '--embedding_dim', type=int, default=128, help='joint embedding width')
     p.add_argument('-batch_size', '--batch_size', type=int, default=8, help='batch for the forward pass')
     p.add_argument('--no-forward', dest='forward', action='store_false', help='only count parameters')
     args = p.parse_args(argv)
-    if args.batch_size < 1: p.exit(2, f'miniclip_model: error: -batch_size must be at least 1, got {args.batch_size}\n')
-    try: cfg = CLIPConfig.from_presets(args.image_encoder, args.text_encoder, embedding_dim=args.embedding_dim)
+    if args.batch_size < 1:
+        p.exit(2, f'miniclip_model: error: -batch_size must be at least 1, got {args.batch_size}\n')
+    try:
+        cfg = CLIPConfig.from_presets(args.image_encoder, args.text_encoder, embedding_dim=args.embedding_dim)
     except ValueError as e: p.exit(2, f'miniclip_model: error: {e}\n')
-    with torch.device('cpu' if args.forward else 'meta'): model = CLIP(cfg).eval()   # meta: shapes only, no memory
+    # meta: shapes only, no memory
+    with torch.device('cpu' if args.forward else 'meta'): model = CLIP(cfg).eval()
     print(f'CLIP {args.image_encoder} + {args.text_encoder}: {count_params(model):,} parameters '
           f'(image {human(count_params(model.visual))}, text {human(count_params(model.text))})')
     if args.forward:
         v, t = cfg.vision, cfg.text
-        images = torch.randn(args.batch_size, v.channels, v.image_size, v.image_size)   # like normalised pixels
+        # like normalised pixels
+        images = torch.randn(args.batch_size, v.channels, v.image_size, v.image_size)
         tokens = torch.full((args.batch_size, t.context_length), t.pad_id)
-        tokens[:, 0], tokens[:, 1:4], tokens[:, 4] = 1, torch.randint(3, t.vocab_size, (args.batch_size, 3)), t.eot_id
+        tokens[:, 0], tokens[:, 1:4], tokens[:, 4] = 1, torch.randint(3, t.vocab_size,
+                                                                      (args.batch_size, 3)), t.eot_id
         with torch.no_grad(): logits, _ = model(images, tokens)
-        print(f'forward: images {tuple(images.shape)} + tokens {tuple(tokens.shape)} -> logits {tuple(logits.shape)}; '
-              f'loss at init {clip_loss(logits).item():.3f} (ln {args.batch_size} = {math.log(args.batch_size):.3f})')
+        print(f'forward: images {tuple(images.shape)} + tokens {tuple(tokens.shape)} -> logits '
+              f'{tuple(logits.shape)}; '
+              f'loss at init {clip_loss(logits).item():.3f} (ln {args.batch_size} = '
+              f'{math.log(args.batch_size):.3f})')

@@ -25,10 +25,12 @@ def _default(f):
     return f.default_factory() if f.default_factory is not MISSING else f.default
 
 def arg(default, help: str, group: str = '', flag: str = ''):
-    """A dataclass field with its command-line help (and its --help section): the one place a setting is explained.
-    `flag` is the command line's spelling where it differs from the field's name (the field's name works too)."""
+    """A dataclass field with its command-line help (and its --help section): the one place a setting is
+    explained. `flag` is the command line's spelling where it differs from the field's name (the field's
+    name works too)."""
     meta = {'help': help, **({'group': group} if group else {}), **({'flag': flag} if flag else {})}
-    if isinstance(default, (dict, list)): return field(default_factory=lambda: type(default)(default), metadata=meta)
+    if isinstance(default, (dict, list)):
+        return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
 
 def help_of(cls, name: str) -> str:
@@ -43,9 +45,10 @@ class Config:
     def from_dict(cls, d: dict):
         "Build from a dict (nested configs from nested dicts), refusing keys the dataclass does not have."
         names, renamed = {f.name: f for f in fields(cls)}, getattr(cls, 'renamed', {})
-        d = {renamed.get(k, k): v for k, v in d.items()}                  # a field's old name (older saved settings)
+        d = {renamed.get(k, k): v for k, v in d.items()}  # a field's old name (older saved settings)
         unknown = sorted(set(d) - set(names))
-        if unknown: raise ValueError(f"{cls.__name__} has no field(s) {unknown}; valid fields: {sorted(names)}")
+        if unknown:
+            raise ValueError(f"{cls.__name__} has no field(s) {unknown}; valid fields: {sorted(names)}")
         kw = dict(d)
         for k, v in d.items():
             sub = _default(names[k])
@@ -70,9 +73,10 @@ class Config:
 
 # %% ../nbs/00_core.ipynb
 def patch_to(cls):
-    "Decorator: add the function to `cls` as a method (a class can then grow cell by cell)."
+    """Decorator: add the function to `cls` as a method (a class can then grow cell by cell); a `classmethod`,
+    `staticmethod` or `property` is added as one."""
     def add(f):
-        setattr(cls, f.__name__, f)
+        setattr(cls, getattr(f, 'fget', getattr(f, '__func__', f)).__name__, f)
         return f
     return add
 
@@ -101,16 +105,19 @@ def is_finite(v) -> bool: return isinstance(v, (int, float)) and not isinstance(
 
 # %% ../nbs/00_core.ipynb
 class OneLineParser(argparse.ArgumentParser):
-    """Every console script's ArgumentParser: errors are one line (not the whole usage) that points to --help, and each
-    flag is also accepted in the ecosystem's kebab-case (`--batch-size` for `--batch_size`, as open_clip spells it)."""
+    """Every console script's ArgumentParser: errors are one line (not the whole usage) that points to --help,
+    and each flag is also accepted in the ecosystem's kebab-case (`--batch-size` for `--batch_size`, as
+    open_clip spells it)."""
     def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
     def parse_known_args(self, args=None, namespace=None):
         known = {s for a in self._actions for s in a.option_strings}
-        def snake(token: str) -> str:                                       # '--batch-size=8' -> '--batch_size=8'
+        # '--batch-size=8' -> '--batch_size=8'
+        def snake(token: str) -> str:
             flag, eq, value = token.partition('=')
             alt = ('--' if flag.startswith('--') else '-') + flag.lstrip('-').replace('-', '_')
             return alt + eq + value if flag.startswith('-') and flag not in known and alt in known else token
-        return super().parse_known_args([snake(t) for t in (sys.argv[1:] if args is None else args)], namespace)
+        return super().parse_known_args([snake(t)
+                                         for t in (sys.argv[1:] if args is None else args)], namespace)
 
 def parse_bool(s) -> bool:
     "'true'/'false' (and yes/no/1/0/on/off) -> bool, for flags."
@@ -119,31 +126,39 @@ def parse_bool(s) -> bool:
     if s.lower() in ('0', 'false', 'no', 'n', 'off'): return False
     raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
 
-def add_config_args(parser: argparse.ArgumentParser, cls, defaults=None, section: str = '') -> argparse.ArgumentParser:
-    """One flag per field of `cls` that has help, in --help sections (a nested config's name, or the field's `group`); the help
-    shows the values of `defaults` (what a bare command runs; default `cls()`). Flags not given are left out of the result."""
+def add_config_args(parser: argparse.ArgumentParser, cls, defaults=None,
+                    section: str = '') -> argparse.ArgumentParser:
+    """One flag per field of `cls` that has help, in --help sections (a nested config's `group` or name, or
+    the field's `group`); the help shows the values of `defaults` (what a bare command runs; default
+    `cls()`). Flags not given are left out of the result."""
     defaults, groups = (cls() if defaults is None else defaults), {}
     for f in fields(cls):
         value = getattr(defaults, f.name)
-        if isinstance(value, Config): add_config_args(parser, type(value), value, f.name); continue
+        if isinstance(value, Config):
+            add_config_args(parser, type(value), value, f.metadata.get('group', f.name)); continue
         if 'help' not in f.metadata: continue
         title = f.metadata.get('group') or section or 'settings'
         group = groups.get(title) or groups.setdefault(title, parser.add_argument_group(f'{title} settings'))
         kind = {bool: parse_bool, int: int, float: float, str: str, dict: json.loads}[type(_default(f))]
         extra = dict(nargs='?', const=True) if kind is parse_bool else {}
         spellings = [f.metadata.get('flag', f.name)] + ([f.name] if 'flag' in f.metadata else [])
-        group.add_argument(*(p + s for s in spellings for p in ('-', '--')), dest=f.name, type=kind, default=argparse.SUPPRESS,
-                           help=f"{f.metadata['help']} (default: {json.dumps(value) if isinstance(value, dict) else value})".replace('%', '%%'), **extra)
+        shown = json.dumps(value) if isinstance(value, dict) else value
+        text = f"{f.metadata['help']} (default: {shown})".replace('%', '%%')
+        group.add_argument(*(p + s for s in spellings for p in ('-', '--')), dest=f.name, type=kind,
+                           default=argparse.SUPPRESS, help=text, **extra)
     return parser
 
 def update_config(cfg: Config, flags: dict) -> Config:
-    "A copy of `cfg` with flat `flags` {field name: value} applied wherever the field lives (nested configs too)."
-    d, left = cfg.to_dict(), dict(flags)
+    """A copy of `cfg` with flat `flags` {field name: value} applied wherever the field lives (nested configs
+    too); a field is also found by its command-line spelling (`arg(flag=...)`)."""
+    d, left, order = cfg.to_dict(), dict(flags), list(flags)
     def visit(c, d):
         for f in fields(c):
             v = getattr(c, f.name)
-            if isinstance(v, Config): visit(v, d[f.name])
-            elif f.name in left: d[f.name] = left.pop(f.name)
+            if isinstance(v, Config): visit(v, d[f.name]); continue
+            given = [k for k in (f.name, f.metadata.get('flag')) if k in left]
+            # both spellings given (a recipe's, then the command line's): the later one wins
+            if given: d[f.name] = [left.pop(k) for k in sorted(given, key=order.index)][-1]
     visit(cfg, d)
     if left: raise ValueError(f"unknown setting(s) {sorted(left)}")
     return type(cfg).from_dict(d)
@@ -198,10 +213,12 @@ def get_device(name: str | torch.device | None = 'auto') -> torch.device:
     if name == 'gpu': name = 'cuda'
     if name.startswith('cuda'):
         if not torch.cuda.is_available():
-            raise ValueError(f"device {name!r} requested but CUDA is not available here; use -device cpu (or auto)")
+            raise ValueError(f"device {name!r} requested but CUDA is not available here; use -device cpu (or "
+                             "auto)")
         return torch.device(name)
     if name == 'mps':
-        if not _mps_available(): raise ValueError("device 'mps' requested but Apple MPS is not available; use -device cpu")
+        if not _mps_available():
+            raise ValueError("device 'mps' requested but Apple MPS is not available; use -device cpu")
         return torch.device('mps')
     if name == 'cpu': return torch.device('cpu')
     raise ValueError(f"unknown device {name!r}; use one of: auto, cpu, gpu, cuda, cuda:N, mps")
@@ -216,7 +233,8 @@ def cpu_flags() -> set:
     return set()
 
 def fast_bf16(device: torch.device | str = 'cpu') -> bool:
-    "True where bf16 autocast is a good default: CUDA with bf16 support, or a CPU with AMX tiles (measured, see above)."
+    """True where bf16 autocast is a good default: CUDA with bf16 support, or a CPU with AMX tiles (measured,
+    see above)."""
     device = get_device(device)
     if device.type == 'cuda': return torch.cuda.is_bf16_supported()
     if device.type == 'cpu': return 'amx_bf16' in cpu_flags()
@@ -225,10 +243,12 @@ def fast_bf16(device: torch.device | str = 'cpu') -> bool:
 # %% ../nbs/00_core.ipynb
 def rank_and_world() -> tuple[int, int]:
     "(rank, world size) of this process; (0, 1) without torch.distributed."
-    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+    return (dist.get_rank(),
+            dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
 
 class AllGather(torch.autograd.Function):
-    "all_gather along dim 0 that passes gradients back: each rank gets the sum over all ranks' losses of its slice's gradient."
+    """all_gather along dim 0 that passes gradients back: each rank gets the sum over all ranks' losses of its
+    slice's gradient."""
     @staticmethod
     def forward(ctx, x: Tensor) -> Tensor:
         ctx.rank, ctx.n = dist.get_rank(), x.shape[0]
@@ -238,7 +258,7 @@ class AllGather(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad: Tensor) -> Tensor:
         grad = grad.contiguous().clone()
-        dist.all_reduce(grad)                                        # every rank's loss used every rank's features
+        dist.all_reduce(grad)  # every rank's loss used every rank's features
         return grad[ctx.rank * ctx.n:(ctx.rank + 1) * ctx.n]
 
 def gather(x: Tensor) -> Tensor:
@@ -246,12 +266,14 @@ def gather(x: Tensor) -> Tensor:
     return AllGather.apply(x) if rank_and_world()[1] > 1 else x
 
 def init_distributed(device: str = 'cpu', timeout: float = 1800) -> tuple[int, int, int]:
-    """Join the process group torchrun describes (RANK, WORLD_SIZE, LOCAL_RANK...): nccl on CUDA, gloo on CPU. (rank, world,
-    local rank). A collective that waits more than `timeout` seconds for another rank (`-dist_timeout`) stops with an error."""
+    """Join the process group torchrun describes (RANK, WORLD_SIZE, LOCAL_RANK...): nccl on CUDA, gloo on CPU.
+    (rank, world, local rank). A collective that waits more than `timeout` seconds for another rank
+    (`-dist_timeout`) stops with an error."""
     from datetime import timedelta
     world = int(os.environ.get('WORLD_SIZE', 1))
     if world > 1 and not dist.is_initialized():
-        dist.init_process_group('nccl' if str(device).startswith(('cuda', 'gpu')) else 'gloo', timeout=timedelta(seconds=timeout))
+        dist.init_process_group('nccl' if str(device).startswith(('cuda', 'gpu')) else 'gloo',
+                                timeout=timedelta(seconds=timeout))
     rank, world = rank_and_world()
     return rank, world, int(os.environ.get('LOCAL_RANK', rank))
 
@@ -273,7 +295,8 @@ def human(n: float) -> str:
 # %% ../nbs/00_core.ipynb
 def show_batch(images: Tensor, captions: Sequence[str] | None = None, ncols: int = 6, width: float = 13.,
                title: str | None = None, wrap: int = 28):
-    "Show images (n, C, H, W) in [0, 1] (or a list of (C, H, W)) in a grid with their captions under them (matplotlib)."
+    """Show images (n, C, H, W) in [0, 1] (or a list of (C, H, W)) in a grid with their captions under them
+    (matplotlib)."""
     import textwrap, matplotlib.pyplot as plt
     n = len(images); nrows = -(-n // ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=(width, width / ncols * nrows * 1.35), squeeze=False)
@@ -281,7 +304,8 @@ def show_batch(images: Tensor, captions: Sequence[str] | None = None, ncols: int
         ax.axis('off')
         if i >= n: continue
         img = images[i].detach().float().clamp(0, 1)
-        ax.imshow(img[0] if img.shape[0] == 1 else img.permute(1, 2, 0), cmap='gray' if img.shape[0] == 1 else None,
+        ax.imshow(img[0] if img.shape[0] == 1 else img.permute(1, 2, 0), cmap='gray'
+                  if img.shape[0] == 1 else None,
                   vmin=0, vmax=1, interpolation='nearest')
         if captions is not None: ax.set_title(textwrap.fill(str(captions[i]), wrap), fontsize=7.5)
     if title: fig.suptitle(title)
@@ -290,21 +314,23 @@ def show_batch(images: Tensor, captions: Sequence[str] | None = None, ncols: int
 
 # %% ../nbs/00_core.ipynb
 def export_lessons(force: bool = False) -> bool:
-    """A lesson's last cell: rebuild the `miniclip` package from the notebooks (nbdev_export), only inside miniclip's own
-    repository and only when asked (MINICLIP_EXPORT=1 or `force`). Whether it exported."""
+    """A lesson's last cell: rebuild the `miniclip` package from the notebooks (nbdev_export), only inside
+    miniclip's own repository and only when asked (MINICLIP_EXPORT=1 or `force`). Whether it exported."""
     here = Path.cwd().resolve()
     root = next((p for p in (here, *here.parents) if (p / 'settings.ini').is_file()), None)
     if root is None or 'lib_name = miniclip' not in (root / 'settings.ini').read_text():
         print('not exporting: this notebook is not inside the miniclip repository'); return False
     if not (force or os.environ.get('MINICLIP_EXPORT') == '1'):
-        print('not exporting the package (run nbdev_export, or set MINICLIP_EXPORT=1, to rebuild miniclip/ from the notebooks)')
+        print('not exporting the package (run nbdev_export, or set MINICLIP_EXPORT=1, to rebuild miniclip/ '
+              'from the notebooks)')
         return False
     from nbdev.doclinks import nbdev_export as export   # (spelled so that nbdev_test does not skip this cell)
     export(); return True
 
 # %% ../nbs/00_core.ipynb
 def slow_ok(takes: str) -> bool:
-    "Should a `#| slow` cell run? Under nbdev_test (which only runs it when asked) or with MINICLIP_SLOW=1; else say so and skip."
+    """Should a `#| slow` cell run? Under nbdev_test (which only runs it when asked) or with MINICLIP_SLOW=1;
+    else say so and skip."""
     if os.environ.get('IN_TEST') == '1' or os.environ.get('MINICLIP_SLOW') == '1': return True
     print(f"skipped: this slow cell takes {takes}; set MINICLIP_SLOW=1 before starting Jupyter to run it "
           "(or: nbdev_test --flags slow --path <this notebook>)")

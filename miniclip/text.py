@@ -17,9 +17,10 @@ __all__ = ['TEXT_PRESETS', 'TextConfig', 'eot_positions', 'TextTransformer']
 # %% ../nbs/04_text_encoder.ipynb
 @dataclass
 class TextConfig(Config):
-    "Hyper-parameters of the text encoder. Defaults: a tiny CPU model (vocab 1000, 32 tokens, width 128, 4 layers)."
+    """Hyper-parameters of the text encoder. Defaults: a tiny CPU model (vocab 1000, 32 tokens, width 128, 4
+    layers)."""
     vocab_size: int = 1000        # rows of the token-embedding table (= tokenizer.vocab_size)
-    context_length: int = 32      # longest caption in tokens (= tokenizer.max_length); one learned position each
+    context_length: int = 32  # longest caption in tokens (= tokenizer.max_length); one learned position each
     width: int = 128              # residual stream size C
     layers: int = 4
     heads: int = 4
@@ -45,14 +46,17 @@ class TextConfig(Config):
                              f"(each head gets width/heads dimensions)")
         if not int(self.width * self.mlp_ratio) >= 1:
             raise ValueError(f"TextConfig.mlp_ratio={self.mlp_ratio} gives an empty MLP; use e.g. 4.0")
-        if not 0 <= self.dropout < 1: raise ValueError(f"TextConfig.dropout must be in [0, 1), got {self.dropout}")
+        if not 0 <= self.dropout < 1:
+            raise ValueError(f"TextConfig.dropout must be in [0, 1), got {self.dropout}")
         for name in ('eot_id', 'pad_id'):
             v = getattr(self, name)
             if not 0 <= v < self.vocab_size:
-                raise ValueError(f"TextConfig.{name}={v} must be a token id in [0, vocab_size={self.vocab_size})")
+                raise ValueError(f"TextConfig.{name}={v} must be a token id in [0, "
+                                 f"vocab_size={self.vocab_size})")
         check_act(self.act)
         if self.eot_id == self.pad_id:
-            raise ValueError(f"TextConfig.eot_id and pad_id are both {self.eot_id}; the encoder could not tell "
+            raise ValueError(f"TextConfig.eot_id and pad_id are both {self.eot_id}; the encoder could not "
+                             "tell "
                              f"where a caption ends (use the tokenizer's eot_id and pad_id)")
 
 # %% ../nbs/04_text_encoder.ipynb
@@ -62,16 +66,20 @@ TEXT_PRESETS = {
     'S':    TextConfig(width=512, layers=8, heads=8, mlp_ratio=2.0),      # the original's GPTSmall
     'B':    TextConfig(width=512, layers=12, heads=8),                    # the CLIP paper's text encoder
     'L':    TextConfig(width=768, layers=12, heads=12),                   # CLIP ViT-L/14's text encoder
-    # OpenAI's released text towers: their BPE (49,408 ids, 13_pretrained), 77 tokens, QuickGELU; padding 0, EOT 49407
-    'openai-B': TextConfig(vocab_size=49408, context_length=77, width=512, layers=12, heads=8, eot_id=49407, pad_id=0,
+    # OpenAI's released text towers: their BPE (49,408 ids, 13_pretrained), 77 tokens, QuickGELU; padding 0,
+    # EOT 49407
+    'openai-B': TextConfig(vocab_size=49408, context_length=77, width=512, layers=12, heads=8,
+                           eot_id=49407, pad_id=0,
                            act='quick_gelu'),                             # with ViT-B/32 and ViT-B/16
-    'openai-L': TextConfig(vocab_size=49408, context_length=77, width=768, layers=12, heads=12, eot_id=49407, pad_id=0,
+    'openai-L': TextConfig(vocab_size=49408, context_length=77, width=768, layers=12, heads=12,
+                           eot_id=49407, pad_id=0,
                            act='quick_gelu'),                             # with ViT-L/14
 }
 
 # %% ../nbs/04_text_encoder.ipynb
 def eot_positions(tokens: Tensor, eot_id: int = 2, pad_id: int = 0) -> Tensor:
-    "Index of the first `eot_id` in each row of `tokens` (B, T) -> (B,); without one, the last non-`pad_id` token (0 if none)."
+    """Index of the first `eot_id` in each row of `tokens` (B, T) -> (B,); without one, the last non-`pad_id`
+    token (0 if none)."""
     T = tokens.shape[1]
     pos = torch.arange(T, device=tokens.device).expand_as(tokens)           # (B, T): 0..T-1 in every row
     is_eot = tokens == eot_id                                               # (B, T)
@@ -81,14 +89,16 @@ def eot_positions(tokens: Tensor, eot_id: int = 2, pad_id: int = 0) -> Tensor:
 
 # %% ../nbs/04_text_encoder.ipynb
 class TextTransformer(nn.Module):
-    "CLIP's text encoder: causal transformer over token + position embeddings; the feature is read at each row's EOT token."
+    """CLIP's text encoder: causal transformer over token + position embeddings; the feature is read at each
+    row's EOT token."""
     def __init__(self, cfg: TextConfig | str = 'T', **overrides):
         super().__init__()
         cfg = resolve_preset(cfg, TEXT_PRESETS, 'text preset')
         self.cfg = cfg = cfg.replace(**overrides) if overrides else cfg
         self.token_embedding = nn.Embedding(cfg.vocab_size, cfg.width)                   # E
         self.positional_embedding = nn.Parameter(torch.empty(cfg.context_length, cfg.width))  # P
-        self.transformer = Transformer(cfg.width, cfg.layers, cfg.heads, cfg.mlp_ratio, cfg.dropout, fused=cfg.fused,
+        self.transformer = Transformer(cfg.width, cfg.layers, cfg.heads, cfg.mlp_ratio, cfg.dropout,
+                                       fused=cfg.fused,
                                        use_checkpoint=cfg.use_checkpoint, act=cfg.act, ln_eps=cfg.ln_eps)
         self.ln_final = nn.LayerNorm(cfg.width, eps=cfg.ln_eps)
         self.proj = (nn.Identity() if cfg.output_dim == cfg.width                          # W_out
@@ -97,7 +107,8 @@ class TextTransformer(nn.Module):
 
     @torch.no_grad()
     def reset_parameters(self):
-        "CLIP's initialisation: the blocks by `init_transformer_`, token embeddings 0.02, positions 0.01, projection C^-1/2."
+        """CLIP's initialisation: the blocks by `init_transformer_`, token embeddings 0.02, positions 0.01,
+        projection C^-1/2."""
         init_transformer_(self.transformer)
         nn.init.normal_(self.token_embedding.weight, std=0.02)
         nn.init.normal_(self.positional_embedding, std=0.01)
@@ -108,18 +119,22 @@ class TextTransformer(nn.Module):
         cfg = self.cfg
         if not isinstance(tokens, Tensor) or tokens.dim() != 2:
             shape = tuple(tokens.shape) if isinstance(tokens, Tensor) else type(tokens).__name__
-            raise ValueError(f"tokens must be a (B, T) tensor of token ids, got {shape}; for one caption use tokens[None]")
+            raise ValueError(f"tokens must be a (B, T) tensor of token ids, got {shape}; for one caption use "
+                             "tokens[None]")
         if tokens.is_floating_point() or tokens.is_complex() or tokens.dtype == torch.bool:
             raise TypeError(f"tokens must be integer token ids (torch.long), got dtype {tokens.dtype}")
         T = tokens.shape[1]
         if T == 0: raise ValueError("tokens has T=0 positions; every caption needs at least one token")
         if T > cfg.context_length:
-            raise ValueError(f"captions have T={T} tokens but context_length={cfg.context_length}: encode them with "
-                             f"max_length <= {cfg.context_length}, or build the encoder with context_length={T}")
+            raise ValueError(f"captions have T={T} tokens but context_length={cfg.context_length}: encode "
+                             "them with "
+                             f"max_length <= {cfg.context_length}, or build the encoder with "
+                             f"context_length={T}")
         if tokens.numel() and tokens.device.type != 'meta' and not torch.compiler.is_compiling():
             lo, hi = tokens.min().item(), tokens.max().item()
             if lo < 0 or hi >= cfg.vocab_size:
-                raise ValueError(f"token ids must lie in [0, vocab_size={cfg.vocab_size}), got min {lo}, max {hi}: "
+                raise ValueError(f"token ids must lie in [0, vocab_size={cfg.vocab_size}), got min {lo}, max "
+                                 f"{hi}: "
                                  f"build the encoder with vocab_size=tokenizer.vocab_size")
 
     def embed(self, tokens: Tensor) -> Tensor:
@@ -133,7 +148,8 @@ class TextTransformer(nn.Module):
         return self.ln_final(x)
 
     def forward(self, tokens: Tensor) -> Tensor:
-        "Caption features: the hidden state at each row's end-of-text token (projected if output_dim != width). (B, T) -> (B, output_dim)."
+        """Caption features: the hidden state at each row's end-of-text token (projected if output_dim !=
+        width). (B, T) -> (B, output_dim)."""
         h = self.forward_features(tokens)                                                  # (B, T, C)
         eot = eot_positions(tokens, self.cfg.eot_id, self.cfg.pad_id)                      # (B,)
         return self.proj(h[torch.arange(h.shape[0], device=h.device), eot])                # (B, output_dim)

@@ -10,6 +10,7 @@ from typing import Iterable
 import torch
 from torch import Tensor
 from tokenizers import Tokenizer as HFTokenizer, decoders, models, pre_tokenizers, trainers
+from .core import patch_to
 
 # %% auto 0
 __all__ = ['CLEANERS', 'SPECIAL_TOKENS', 'PAD_ID', 'SOT_ID', 'EOT_ID', 'clean_caption', 'clean_openai', 'Tokenizer',
@@ -29,13 +30,15 @@ def clean_caption(text: str) -> str:
     return ' '.join(text.split())
 
 def clean_openai(text: str) -> str:
-    "OpenAI CLIP's cleaning, for their released vocabulary (13_pretrained): ftfy's repair, HTML entities, whitespace, lower case."
-    import html, ftfy, regex                                  # regex: its \s is Unicode's White_Space, as in OpenAI's code
+    """OpenAI CLIP's cleaning, for their released vocabulary (13_pretrained): ftfy's repair, HTML entities,
+    whitespace, lower case."""
+    import html, ftfy, regex  # regex: its \s is Unicode's White_Space, as in OpenAI's code
     if not isinstance(text, str): raise TypeError(f"a caption must be a str, got {type(text).__name__}")
     text = html.unescape(html.unescape(ftfy.fix_text(text))).strip()
     return regex.sub(r'\s+', ' ', text).strip().lower()
 
-CLEANERS = {'miniclip': clean_caption, 'openai': clean_openai}   # a tokenizer names its cleaning; it is saved with it
+# a tokenizer names its cleaning; it is saved with it
+CLEANERS = {'miniclip': clean_caption, 'openai': clean_openai}
 
 # %% ../nbs/01_tokenizer.ipynb
 SPECIAL_TOKENS = ['<|pad|>', '<|startoftext|>', '<|endoftext|>']
@@ -58,7 +61,8 @@ _FORMAT = 'miniclip.tokenizer'
 _N_BYTES = 256
 
 def _byte_level_bpe() -> HFTokenizer:
-    "An untrained HF tokenizer: BPE over the 256 byte symbols, GPT-2 style word split, no space added in front."
+    """An untrained HF tokenizer: BPE over the 256 byte symbols, GPT-2 style word split, no space added in
+    front."""
     tok = HFTokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
@@ -68,35 +72,44 @@ class Tokenizer:
     "Byte-level BPE for captions: `tok(captions)` -> LongTensor (B, max_length) of [SOT, ..., EOT, PAD, ...]."
     pad_id, sot_id, eot_id = PAD_ID, SOT_ID, EOT_ID
 
-    def __init__(self, hf_tokenizer: HFTokenizer, max_length: int = 32, special: dict | None = None, clean: str = 'miniclip'):
-        """Wrap a trained HF tokenizer whose special tokens are at ids 0, 1, 2. Use `Tokenizer.train` or `Tokenizer.load`.
-        Another vocabulary (OpenAI's, `13_pretrained`) names its ids in `special` {'pad', 'sot', 'eot'} and its cleaning."""
+    def __init__(self, hf_tokenizer: HFTokenizer, max_length: int = 32, special: dict | None = None,
+                 clean: str = 'miniclip'):
+        """Wrap a trained HF tokenizer whose special tokens are at ids 0, 1, 2. Use `Tokenizer.train` or
+        `Tokenizer.load`. Another vocabulary (OpenAI's, `13_pretrained`) names its ids in `special` {'pad',
+        'sot', 'eot'} and its cleaning."""
         if not isinstance(max_length, int) or max_length < 2:
             raise ValueError(f"max_length must be an int >= 2 (room for SOT and EOT), got {max_length!r}")
         if clean not in CLEANERS: raise ValueError(f"clean must be one of {list(CLEANERS)}, got {clean!r}")
         if special is None:
             for i, s in enumerate(SPECIAL_TOKENS):
                 if hf_tokenizer.token_to_id(s) != i:
-                    raise ValueError(f"special token {s!r} must have id {i} but has {hf_tokenizer.token_to_id(s)}; "
+                    raise ValueError(f"special token {s!r} must have id {i} but has "
+                                     f"{hf_tokenizer.token_to_id(s)}; "
                                      f"train the tokenizer with Tokenizer.train")
         elif not all(0 <= special.get(k, -1) < hf_tokenizer.get_vocab_size() for k in ('pad', 'sot', 'eot')):
-            raise ValueError(f"special must give the 'pad', 'sot' and 'eot' ids inside the vocabulary, got {special}")
+            raise ValueError("special must give the 'pad', 'sot' and 'eot' ids inside the vocabulary, got "
+                             f"{special}")
         hf_tokenizer.encode_special_tokens = True   # '<|endoftext|>' typed in a caption is text, not EOT
         self.hf, self.max_length, self.clean = hf_tokenizer, max_length, clean
         if special: self.pad_id, self.sot_id, self.eot_id = special['pad'], special['sot'], special['eot']
 
     @classmethod
-    def train(cls, texts: Iterable[str], vocab_size: int = 1000, min_frequency: int = 2, max_length: int = 32) -> Tokenizer:
-        "Learn byte-level BPE merges from `texts` (cleaned first) until `vocab_size` or no pair occurs `min_frequency` times."
-        if isinstance(texts, str): raise TypeError("texts must be an iterable of captions, not one str; wrap it in a list")
+    def train(cls, texts: Iterable[str], vocab_size: int = 1000, min_frequency: int = 2,
+              max_length: int = 32) -> Tokenizer:
+        """Learn byte-level BPE merges from `texts` (cleaned first) until `vocab_size` or no pair occurs
+        `min_frequency` times."""
+        if isinstance(texts, str):
+            raise TypeError("texts must be an iterable of captions, not one str; wrap it in a list")
         n_min = len(SPECIAL_TOKENS) + _N_BYTES
         if vocab_size < n_min:
             raise ValueError(f"vocab_size={vocab_size} is too small: {len(SPECIAL_TOKENS)} special tokens + "
                              f"{_N_BYTES} bytes need at least {n_min}")
         if min_frequency < 1: raise ValueError(f"min_frequency must be >= 1, got {min_frequency}")
         hf = _byte_level_bpe()
-        trainer = trainers.BpeTrainer(vocab_size=vocab_size, min_frequency=min_frequency, special_tokens=SPECIAL_TOKENS,
-                                      initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)
+        trainer = trainers.BpeTrainer(vocab_size=vocab_size, min_frequency=min_frequency,
+                                      special_tokens=SPECIAL_TOKENS,
+                                      initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+                                      show_progress=False)
         hf.train_from_iterator((clean_caption(t) for t in texts), trainer=trainer)
         return cls(hf, max_length)
 
@@ -105,84 +118,112 @@ class Tokenizer:
         "Number of ids (special tokens + bytes + merges): the rows of the text encoder's embedding table."
         return self.hf.get_vocab_size()
 
-    def encode(self, text: str) -> list[int]:
-        "One caption -> [SOT, ..., EOT] (cleaned, truncated to `max_length` keeping EOT, not padded)."
-        pieces = self.hf.encode(CLEANERS[self.clean](text), add_special_tokens=False).ids
-        return _bracket(pieces, self.max_length, self.sot_id, self.eot_id)
-
-    def __call__(self, texts: str | list[str]) -> Tensor:
-        "Caption(s) -> LongTensor (B, max_length), padded with `pad_id`; a single str gives B = 1."
-        if isinstance(texts, str): texts = [texts]
-        if not isinstance(texts, (list, tuple)):
-            raise TypeError(f"captions must be a str or a list of str, got {type(texts).__name__}; e.g. tok(['a red circle'])")
-        return _pad([self.encode(t) for t in texts], self.max_length, self.pad_id)   # (B, T)
-
-    def decode(self, ids) -> str:
-        "Ids (list or 1-D tensor) -> text, without special tokens and padding."
-        if isinstance(ids, Tensor):
-            if ids.dim() != 1: raise ValueError(f"decode takes one row (1-D), got shape {tuple(ids.shape)}; use decode_batch")
-            ids = ids.tolist()
-        ids = [int(i) for i in ids]
-        bad = [i for i in ids if not 0 <= i < self.vocab_size]
-        if bad: raise ValueError(f"ids {bad[:5]} are outside this tokenizer's vocabulary (0..{self.vocab_size - 1})")
-        if ids[:1] == [self.sot_id]: ids = ids[1:]
-        if self.eot_id in ids: ids = ids[:ids.index(self.eot_id)]              # the caption ends at EOT; padding follows
-        return self.hf.decode(ids, skip_special_tokens=True)
-
-    def decode_batch(self, batch) -> list[str]:
-        "A (B, T) tensor (or list of rows) -> list of B captions."
-        if isinstance(batch, Tensor) and batch.dim() != 2:
-            raise ValueError(f"decode_batch takes a (B, T) tensor, got shape {tuple(batch.shape)}")
-        return [self.decode(row) for row in batch]
-
-    def save(self, path) -> Path:
-        "Write one JSON file (the HF tokenizer plus `max_length`); a directory gets `tokenizer.json` inside."
-        path = Path(path)
-        if path.is_dir(): path = path / 'tokenizer.json'
-        path.parent.mkdir(parents=True, exist_ok=True)
-        state = {'format': _FORMAT, 'max_length': self.max_length, 'special': self._special(), 'clean': self.clean,
-                 'hf_tokenizer': json.loads(self.hf.to_str())}
-        path.write_text(json.dumps(state, ensure_ascii=False), encoding='utf-8')
-        return path
-
-    @classmethod
-    def load(cls, path) -> Tokenizer:
-        "Read a file written by `save` (or the directory holding `tokenizer.json`)."
-        path = Path(path)
-        if path.is_dir(): path = path / 'tokenizer.json'
-        if not path.is_file():
-            raise FileNotFoundError(f"no tokenizer file at {str(path)!r}; make one with Tokenizer.train(captions).save(path)")
-        try: state = json.loads(path.read_text(encoding='utf-8'))
-        except (ValueError, UnicodeDecodeError) as e:
-            raise ValueError(f"{str(path)!r} is not valid JSON ({e}); the file is damaged: save the tokenizer again") from None
-        if not isinstance(state, dict) or state.get('format') != _FORMAT or 'hf_tokenizer' not in state:
-            raise ValueError(f"{str(path)!r} is not a miniclip tokenizer file (expected a JSON object with "
-                             f"'format': {_FORMAT!r}, 'max_length' and 'hf_tokenizer'); write one with Tokenizer.save")
-        try: hf = HFTokenizer.from_str(json.dumps(state['hf_tokenizer']))
-        except Exception as e:
-            raise ValueError(f"{str(path)!r}: could not rebuild the tokenizer ({e}); save it again") from None
-        return cls(hf, state.get('max_length', 32), state.get('special'), state.get('clean', 'miniclip'))
-
-    # pickling (DataLoader workers under 'spawn') goes through JSON, so rebuild with __init__ to keep its settings
-    def _special(self) -> dict: return {'pad': self.pad_id, 'sot': self.sot_id, 'eot': self.eot_id}
-    def __getstate__(self): return {'max_length': self.max_length, 'hf_json': self.hf.to_str(), 'special': self._special(), 'clean': self.clean}
-    def __setstate__(self, state):
-        self.__init__(HFTokenizer.from_str(state['hf_json']), state['max_length'], state.get('special'), state.get('clean', 'miniclip'))
-
     def __repr__(self): return f"Tokenizer(vocab_size={self.vocab_size}, max_length={self.max_length})"
+
+# %% ../nbs/01_tokenizer.ipynb
+@patch_to(Tokenizer)
+def encode(self, text: str) -> list[int]:
+    "One caption -> [SOT, ..., EOT] (cleaned, truncated to `max_length` keeping EOT, not padded)."
+    pieces = self.hf.encode(CLEANERS[self.clean](text), add_special_tokens=False).ids
+    return _bracket(pieces, self.max_length, self.sot_id, self.eot_id)
+
+@patch_to(Tokenizer)
+def __call__(self, texts: str | list[str]) -> Tensor:
+    "Caption(s) -> LongTensor (B, max_length), padded with `pad_id`; a single str gives B = 1."
+    if isinstance(texts, str): texts = [texts]
+    if not isinstance(texts, (list, tuple)):
+        raise TypeError(f"captions must be a str or a list of str, got {type(texts).__name__}; e.g. "
+                        "tok(['a red circle'])")
+    return _pad([self.encode(t) for t in texts], self.max_length, self.pad_id)   # (B, T)
+
+@patch_to(Tokenizer)
+def decode(self, ids) -> str:
+    "Ids (list or 1-D tensor) -> text, without special tokens and padding."
+    if isinstance(ids, Tensor):
+        if ids.dim() != 1:
+            raise ValueError(f"decode takes one row (1-D), got shape {tuple(ids.shape)}; "
+                             "use decode_batch")
+        ids = ids.tolist()
+    ids = [int(i) for i in ids]
+    bad = [i for i in ids if not 0 <= i < self.vocab_size]
+    if bad:
+        raise ValueError(f"ids {bad[:5]} are outside this tokenizer's vocabulary "
+                         f"(0..{self.vocab_size - 1})")
+    if ids[:1] == [self.sot_id]: ids = ids[1:]
+    if self.eot_id in ids: ids = ids[:ids.index(self.eot_id)]  # the caption ends at EOT; padding follows
+    return self.hf.decode(ids, skip_special_tokens=True)
+
+@patch_to(Tokenizer)
+def decode_batch(self, batch) -> list[str]:
+    "A (B, T) tensor (or list of rows) -> list of B captions."
+    if isinstance(batch, Tensor) and batch.dim() != 2:
+        raise ValueError(f"decode_batch takes a (B, T) tensor, got shape {tuple(batch.shape)}")
+    return [self.decode(row) for row in batch]
+
+# %% ../nbs/01_tokenizer.ipynb
+@patch_to(Tokenizer)
+def save(self, path) -> Path:
+    "Write one JSON file (the HF tokenizer plus `max_length`); a directory gets `tokenizer.json` inside."
+    path = Path(path)
+    if path.is_dir(): path = path / 'tokenizer.json'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {'format': _FORMAT, 'max_length': self.max_length, 'special': self._special(),
+             'clean': self.clean, 'hf_tokenizer': json.loads(self.hf.to_str())}
+    path.write_text(json.dumps(state, ensure_ascii=False), encoding='utf-8')
+    return path
+
+@patch_to(Tokenizer)
+def _special(self) -> dict: return {'pad': self.pad_id, 'sot': self.sot_id, 'eot': self.eot_id}
+
+@patch_to(Tokenizer)
+def __getstate__(self):
+    return {'max_length': self.max_length, 'hf_json': self.hf.to_str(), 'special': self._special(),
+            'clean': self.clean}
+
+@patch_to(Tokenizer)
+def __setstate__(self, state):
+    self.__init__(HFTokenizer.from_str(state['hf_json']), state['max_length'], state.get('special'),
+                  state.get('clean', 'miniclip'))
+
+@patch_to(Tokenizer)
+@classmethod
+def load(cls, path) -> Tokenizer:
+    "Read a file written by `save` (or the directory holding `tokenizer.json`)."
+    path = Path(path)
+    if path.is_dir(): path = path / 'tokenizer.json'
+    if not path.is_file():
+        raise FileNotFoundError(f"no tokenizer file at {str(path)!r}; make one with "
+                                "Tokenizer.train(captions).save(path)")
+    try: state = json.loads(path.read_text(encoding='utf-8'))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise ValueError(f"{str(path)!r} is not valid JSON ({e}); the file is damaged: save the "
+                         "tokenizer again") from None
+    if not isinstance(state, dict) or state.get('format') != _FORMAT or 'hf_tokenizer' not in state:
+        raise ValueError(f"{str(path)!r} is not a miniclip tokenizer file (expected a JSON object with "
+                         f"'format': {_FORMAT!r}, 'max_length' and 'hf_tokenizer'); write one with "
+                         "Tokenizer.save")
+    try: hf = HFTokenizer.from_str(json.dumps(state['hf_tokenizer']))
+    except Exception as e:
+        raise ValueError(f"{str(path)!r}: could not rebuild the tokenizer ({e}); save it again") from None
+    return cls(hf, state.get('max_length', 32), state.get('special'), state.get('clean', 'miniclip'))
 
 # %% ../nbs/01_tokenizer.ipynb
 def fit_tokenizer(texts: Iterable[str], vocab_size: int = 0, max_length: int = 0, coverage: float = 0.99,
                   max_vocab: int = 8192, min_frequency: int = 2) -> tuple[Tokenizer, str]:
-    "A tokenizer sized to `texts` where `vocab_size`/`max_length` are 0, and a one-line report of the sizes and of truncation."
+    """A tokenizer sized to `texts` where `vocab_size`/`max_length` are 0, and a one-line report of the sizes
+    and of truncation."""
     texts = list(texts)
     if not texts: raise ValueError("no captions to train the tokenizer on")
-    tok = Tokenizer.train(texts, vocab_size=vocab_size or max_vocab, min_frequency=min_frequency, max_length=max_length or 2)
-    lengths = sorted(len(tok.hf.encode(clean_caption(t), add_special_tokens=False).ids) + 2 for t in texts)   # + SOT, EOT
+    tok = Tokenizer.train(texts, vocab_size=vocab_size or max_vocab, min_frequency=min_frequency,
+                          max_length=max_length or 2)
+    # + SOT, EOT
+    lengths = sorted(len(tok.hf.encode(clean_caption(t), add_special_tokens=False).ids) + 2 for t in texts)
     tok = Tokenizer(tok.hf, max_length or max(4, lengths[math.ceil(coverage * len(lengths)) - 1]))
     cut = sum(n > tok.max_length for n in lengths)
-    report = (f"tokenizer: vocabulary {tok.vocab_size} ({'set by you' if vocab_size else 'sized to the captions'}), "
-              f"context {tok.max_length} tokens ({'set by you' if max_length else f'holds {coverage:.0%} of the captions'}); "
+    report = (f"tokenizer: vocabulary {tok.vocab_size} "
+              f"({'set by you' if vocab_size else 'sized to the captions'}), "
+              f"context {tok.max_length} tokens "
+              f"({'set by you' if max_length else f'holds {coverage:.0%} of the captions'}); "
               f"{cut} of {len(texts)} captions ({cut / len(texts):.1%}) are cut")
     if cut: report += f": -max_length {lengths[-1]} keeps every caption whole"
     return tok, report

@@ -19,33 +19,41 @@ __all__ = ['VIT_PRESETS', 'patchify', 'unpatchify', 'ConvStem', 'ViTConfig', 'Vi
 # %% ../nbs/03_vit.ipynb
 def patchify(images: Tensor, patch_size: int) -> Tensor:
     "Cut images (B, C, H, W) into a sequence of flattened patches (B, N, P*P*C), row-major; N = (H/P)(W/P)."
-    if images.ndim != 4: raise ValueError(f"patchify expects a batch (B, C, H, W); got shape {tuple(images.shape)}")
+    if images.ndim != 4:
+        raise ValueError(f"patchify expects a batch (B, C, H, W); got shape {tuple(images.shape)}")
     H, W = images.shape[-2:]
     if H % patch_size or W % patch_size:
-        raise ValueError(f"image size {H}x{W} is not divisible by patch_size={patch_size}; resize or crop the images")
+        raise ValueError(f"image size {H}x{W} is not divisible by patch_size={patch_size}; resize or crop "
+                         "the images")
     return rearrange(images, 'b c (h p1) (w p2) -> b (h w) (p1 p2 c)', p1=patch_size, p2=patch_size)
 
 def unpatchify(patches: Tensor, patch_size: int, grid: int | tuple[int, int] | None = None) -> Tensor:
-    "Inverse of `patchify`: (B, N, P*P*C) -> (B, C, H, W). `grid` = patches per (row, column); default square."
+    """Inverse of `patchify`: (B, N, P*P*C) -> (B, C, H, W). `grid` = patches per (row, column); default
+    square."""
     N, D = patches.shape[-2:]
     if grid is None:
         side = math.isqrt(N)
-        if side * side != N: raise ValueError(f"{N} patches do not form a square grid; pass grid=(rows, cols)")
+        if side * side != N:
+            raise ValueError(f"{N} patches do not form a square grid; pass grid=(rows, cols)")
         grid = (side, side)
     gh, gw = (grid, grid) if isinstance(grid, int) else grid
     if gh * gw != N: raise ValueError(f"grid {gh}x{gw} does not hold {N} patches")
-    if D % (patch_size * patch_size): raise ValueError(f"patch vectors of size {D} are not P*P*C for patch_size={patch_size}")
-    return rearrange(patches, 'b (h w) (p1 p2 c) -> b c (h p1) (w p2)', h=gh, w=gw, p1=patch_size, p2=patch_size)
+    if D % (patch_size * patch_size):
+        raise ValueError(f"patch vectors of size {D} are not P*P*C for patch_size={patch_size}")
+    return rearrange(patches, 'b (h w) (p1 p2 c) -> b c (h p1) (w p2)', h=gh, w=gw,
+                     p1=patch_size, p2=patch_size)
 
 # %% ../nbs/03_vit.ipynb
 class ConvStem(nn.Module):
-    "Images (B, C, H, W) -> tokens (B, (H/P)*(W/P), D) by stride-2 3x3 convolutions, then a 2x2 stride-2 one (P = 2^k)."
+    """Images (B, C, H, W) -> tokens (B, (H/P)*(W/P), D) by stride-2 3x3 convolutions, then a 2x2 stride-2 one
+    (P = 2^k)."""
     def __init__(self, channels: int, width: int, patch_size: int):
         super().__init__()
         layers, c_in = [], channels
         for i in range(int(math.log2(patch_size)) - 1):                    # each halves H and W
             c_out = min(width, 32 * 2 ** i)
-            layers += [nn.Conv2d(c_in, c_out, 3, stride=2, padding=1, bias=False), nn.GroupNorm(1, c_out), nn.GELU()]
+            layers += [nn.Conv2d(c_in, c_out, 3, stride=2, padding=1, bias=False),
+                       nn.GroupNorm(1, c_out), nn.GELU()]
             c_in = c_out
         self.features = nn.Sequential(*layers)                               # (B, c_in, H*2/P, W*2/P)
         self.to_tokens = nn.Conv2d(c_in, width, kernel_size=2, stride=2)    # (B, D, H/P, W/P)
@@ -72,21 +80,26 @@ class ViTConfig(Config):
     dropout: float = 0.0
     use_checkpoint: bool = False   # gradient checkpointing: recompute block activations in backward
     fused: bool = True             # F.scaled_dot_product_attention (False: the written-out attention)
-    stem: str = 'patch'            # 'patch': a Linear on each patch; 'conv': stride-2 3x3 convolutions (Xiao et al. 2021)
+    # 'patch': a Linear on each patch; 'conv': stride-2 3x3 convolutions (Xiao et al. 2021)
+    stem: str = 'patch'
     act: str = 'gelu'              # the MLP's activation: 'gelu', or 'quick_gelu' (OpenAI's released models)
     ln_eps: float = 1e-5           # LayerNorm epsilon (1e-5 in PyTorch, OpenAI's CLIP and Hugging Face's)
 
     def __post_init__(self):
         for name in ('image_size', 'patch_size', 'width', 'layers', 'heads', 'channels'):
             v = getattr(self, name)
-            if not isinstance(v, int) or v < 1: raise ValueError(f"ViTConfig.{name} must be a positive integer, got {v!r}")
+            if not isinstance(v, int) or v < 1:
+                raise ValueError(f"ViTConfig.{name} must be a positive integer, got {v!r}")
         if self.image_size % self.patch_size:
             ok = [p for p in range(2, self.image_size + 1) if self.image_size % p == 0 and p <= 32]
-            raise ValueError(f"image_size={self.image_size} is not divisible by patch_size={self.patch_size}; "
+            raise ValueError(f"image_size={self.image_size} is not divisible by "
+                             f"patch_size={self.patch_size}; "
                              f"patch sizes that fit: {ok}")
-        if self.stem not in ('patch', 'conv'): raise ValueError(f"ViTConfig.stem must be 'patch' or 'conv', got {self.stem!r}")
+        if self.stem not in ('patch', 'conv'):
+            raise ValueError(f"ViTConfig.stem must be 'patch' or 'conv', got {self.stem!r}")
         if self.stem == 'conv' and self.patch_size & (self.patch_size - 1):
-            raise ValueError(f"the conv stem halves the image log2(patch_size) times, so patch_size must be a power of two "
+            raise ValueError("the conv stem halves the image log2(patch_size) times, so patch_size must be "
+                             "a power of two "
                              f"(2, 4, 8, 16, 32); got {self.patch_size}. Use stem='patch' for other sizes")
         if self.width % self.heads:
             ok = [h for h in range(1, 17) if self.width % h == 0]
@@ -118,20 +131,27 @@ VIT_PRESETS = {
     'T/4@32':   ViTConfig(image_size=32, patch_size=4, width=128, layers=4, heads=4),
     'T/4@48':   ViTConfig(image_size=48, patch_size=4, width=128, layers=4, heads=4),
     'T/8@64':   ViTConfig(image_size=64, patch_size=8, width=128, layers=4, heads=4),
-    'T/8@32':   ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4),   # 4x fewer tokens than T/4; the main job's, with a conv stem, is below
+    # 4x fewer tokens than T/4; the main job's, with a conv stem, is below
+    'T/8@32':   ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4),
     'N/8@32':   ViTConfig(image_size=32, patch_size=8, width=64, layers=2, heads=2),
     # with a convolutional stem: the shapes-world main job's encoder
     'T/8@32-conv': ViTConfig(image_size=32, patch_size=8, width=128, layers=4, heads=4, stem='conv'),
-    # OpenAI's released image towers (13_pretrained loads their weights): B/32@224 with QuickGELU, and the larger ones
-    'ViT-B/32':     ViTConfig(image_size=224, patch_size=32, width=768, layers=12, heads=12, act='quick_gelu'),
-    'ViT-B/16':     ViTConfig(image_size=224, patch_size=16, width=768, layers=12, heads=12, act='quick_gelu'),
-    'ViT-L/14':     ViTConfig(image_size=224, patch_size=14, width=1024, layers=24, heads=16, act='quick_gelu'),
-    'ViT-L/14@336': ViTConfig(image_size=336, patch_size=14, width=1024, layers=24, heads=16, act='quick_gelu'),
+    # OpenAI's released image towers (13_pretrained loads their weights): B/32@224 with QuickGELU, and the
+    # larger ones
+    'ViT-B/32':     ViTConfig(image_size=224, patch_size=32, width=768, layers=12, heads=12,
+                              act='quick_gelu'),
+    'ViT-B/16':     ViTConfig(image_size=224, patch_size=16, width=768, layers=12, heads=12,
+                              act='quick_gelu'),
+    'ViT-L/14':     ViTConfig(image_size=224, patch_size=14, width=1024, layers=24, heads=16,
+                              act='quick_gelu'),
+    'ViT-L/14@336': ViTConfig(image_size=336, patch_size=14, width=1024, layers=24, heads=16,
+                              act='quick_gelu'),
 }
 
 # %% ../nbs/03_vit.ipynb
 class VisionTransformer(nn.Module):
-    "CLIP's image encoder: images (B, C, H, W) -> features (B, output_dim). Pass a `ViTConfig` or a preset name (+ overrides)."
+    """CLIP's image encoder: images (B, C, H, W) -> features (B, output_dim). Pass a `ViTConfig` or a preset
+    name (+ overrides)."""
     def __init__(self, cfg: ViTConfig | str = 'T/4@32', **overrides):
         super().__init__()
         cfg = resolve_preset(cfg, VIT_PRESETS, 'ViT preset')
@@ -145,17 +165,20 @@ class VisionTransformer(nn.Module):
         self.transformer = Transformer(D, cfg.layers, cfg.heads, cfg.mlp_ratio, cfg.dropout, fused=cfg.fused,
                                        use_checkpoint=cfg.use_checkpoint, act=cfg.act, ln_eps=cfg.ln_eps)
         self.ln_post = nn.LayerNorm(D, eps=cfg.ln_eps)
-        self.proj = nn.Identity() if cfg.output_dim == D else nn.Linear(D, cfg.output_dim, bias=False)   # W_out
+        # W_out
+        self.proj = nn.Identity() if cfg.output_dim == D else nn.Linear(D, cfg.output_dim, bias=False)
         self.reset_parameters()
 
     @torch.no_grad()
     def reset_parameters(self):
-        "CLIP's initialisation: the blocks by `init_transformer_`, embeddings D^-1/2, the patch embedding 1/sqrt(fan-in)."
+        """CLIP's initialisation: the blocks by `init_transformer_`, embeddings D^-1/2, the patch embedding
+        1/sqrt(fan-in)."""
         D = self.cfg.width
         init_transformer_(self.transformer)
         nn.init.normal_(self.class_embedding, std=D ** -0.5)
         nn.init.normal_(self.positional_embedding, std=D ** -0.5)
-        if isinstance(self.patch_embed, ConvStem): self.patch_embed.reset_parameters()   # convolutions: PyTorch's init
+        # convolutions: PyTorch's init
+        if isinstance(self.patch_embed, ConvStem): self.patch_embed.reset_parameters()
         else: nn.init.normal_(self.patch_embed.weight, std=self.cfg.patch_dim ** -0.5)
         for ln in (self.ln_pre, self.ln_post): ln.reset_parameters()
         if isinstance(self.proj, nn.Linear): nn.init.normal_(self.proj.weight, std=D ** -0.5)
@@ -175,14 +198,15 @@ class VisionTransformer(nn.Module):
     def embed(self, images: Tensor) -> Tensor:
         "The input sequence z_0: class token + embedded patches, plus positions. (B, C, H, W) -> (B, N+1, D)."
         self._check_input(images)
-        x = self.patch_embed(patchify(images, self.cfg.patch_size) if self.cfg.stem == 'patch' else images)   # (B, N, D)
+        # (B, N, D)
+        x = self.patch_embed(patchify(images, self.cfg.patch_size) if self.cfg.stem == 'patch' else images)
         cls = self.class_embedding.to(x.dtype).expand(x.shape[0], 1, -1)      # (B, 1, D)
         return torch.cat([cls, x], dim=1) + self.positional_embedding.to(x.dtype)   # (B, N+1, D)
 
     def forward(self, images: Tensor) -> Tensor:
         "images (B, C, H, W), float (normalised pixels) -> image features (B, output_dim)."
         x = self.transformer(self.ln_pre(self.embed(images)))                  # (B, N+1, D)
-        return self.proj(self.ln_post(x[:, 0]))                                # class token -> (B, output_dim)
+        return self.proj(self.ln_post(x[:, 0]))  # class token -> (B, output_dim)
 
 # %% ../nbs/03_vit.ipynb
 def stem_cost(cfg: ViTConfig) -> tuple[int, int]:
@@ -191,25 +215,27 @@ def stem_cost(cfg: ViTConfig) -> tuple[int, int]:
     if cfg.stem == 'patch': return cfg.patch_dim * D, 2 * cfg.num_patches * cfg.patch_dim * D
     params, flops, c_in = 0, 0, cfg.channels
     for i in range(int(math.log2(P)) - 1):
-        c_out, side = min(D, 32 * 2 ** i), S >> (i + 1)                     # output channels, output pixels per side
+        c_out, side = min(D, 32 * 2 ** i), S >> (i + 1)  # output channels, output pixels per side
         params += 9 * c_in * c_out + 2 * c_out                              # 3x3 kernel (no bias), GroupNorm
         flops += 2 * side * side * c_out * 9 * c_in
         c_in = c_out
-    return params + 4 * c_in * D + D, flops + 2 * cfg.num_patches * D * 4 * c_in   # the 2x2 convolution to tokens
+    # the 2x2 convolution to tokens
+    return params + 4 * c_in * D + D, flops + 2 * cfg.num_patches * D * 4 * c_in
 
 def vit_params(cfg: ViTConfig | str) -> int:
     "Parameter count of a `VisionTransformer(cfg)`, from the formula (no model is built)."
     cfg = resolve_preset(cfg, VIT_PRESETS, 'ViT preset')
     D, hidden = cfg.width, int(cfg.width * cfg.mlp_ratio)
     block = (4 * D * D + 4 * D) + (2 * D * hidden + hidden + D) + 4 * D    # attention, MLP, two LayerNorms
-    return (stem_cost(cfg)[0] + D + cfg.seq_len * D + 2 * D                # patch embed, class, positions, ln_pre
+    return (stem_cost(cfg)[0] + D + cfg.seq_len * D + 2 * D  # patch embed, class, positions, ln_pre
             + cfg.layers * block + 2 * D + (0 if cfg.output_dim == D else D * cfg.output_dim))
 
 def vit_flops(cfg: ViTConfig | str) -> int:
     "Forward FLOPs for one image (2 per multiply-add; matmuls and attention, norms and activations ignored)."
     cfg = resolve_preset(cfg, VIT_PRESETS, 'ViT preset')
     D, T, hidden = cfg.width, cfg.seq_len, int(cfg.width * cfg.mlp_ratio)
-    per_block = 2 * T * (4 * D * D + 2 * D * hidden) + 2 * 2 * T * T * D   # projections + MLP, then QK^T and AV
+    # projections + MLP, then QK^T and AV
+    per_block = 2 * T * (4 * D * D + 2 * D * hidden) + 2 * 2 * T * T * D
     out = 0 if cfg.output_dim == D else 2 * D * cfg.output_dim
     return stem_cost(cfg)[1] + cfg.layers * per_block + out
 
@@ -218,8 +244,10 @@ def vit_table(presets: dict | None = None):
     import pandas as pd
     rows = []
     for name, cfg in (presets or VIT_PRESETS).items():
-        with torch.device('meta'): n = count_params(VisionTransformer(cfg))   # shapes only: instant even for B/32
-        rows.append(dict(preset=name, image=cfg.image_size, patch=cfg.patch_size, width=cfg.width, layers=cfg.layers,
+        # shapes only: instant even for B/32
+        with torch.device('meta'): n = count_params(VisionTransformer(cfg))
+        rows.append(dict(preset=name, image=cfg.image_size, patch=cfg.patch_size, width=cfg.width,
+                         layers=cfg.layers,
                          heads=cfg.heads, tokens=cfg.seq_len, params=human(n), n_params=n,
                          GFLOPs=round(vit_flops(cfg) / 1e9, 3)))
     return pd.DataFrame(rows).set_index('preset')
