@@ -21,48 +21,66 @@ __all__ = ['TEMPLATES', 'encode_images', 'encode_texts', 'zero_shot_probs', 'fil
 
 # %% ../nbs/11_zeroshot.ipynb
 @torch.no_grad()
-def encode_images(model: CLIP, images: Tensor, device='cpu', batch_size: int = 512, progress: bool = False) -> Tensor:
-    "Unit image embeddings (N, E) of normalised images, in batches on `device` (a progress bar for long encodes)."
+def encode_images(model: CLIP, images: Tensor, device='cpu', batch_size: int = 512,
+                  progress: bool = False) -> Tensor:
+    """Unit image embeddings (N, E) of normalised images, in batches on `device` (a progress bar for long
+    encodes)."""
     model.eval()
     chunks = range(0, len(images), batch_size)
     return torch.cat([model.encode_image(images[i:i + batch_size].to(device)).float()
-                      for i in tqdm(chunks, disable=not progress or len(chunks) < 4, desc='images', leave=False)])
+                      for i in tqdm(chunks, disable=not progress or len(chunks) < 4,
+                                    desc='images', leave=False)])
 
 @torch.no_grad()
-def encode_texts(model: CLIP, tokenizer: Tokenizer, texts: Sequence[str], device='cpu', batch_size: int = 1024) -> Tensor:
+def encode_texts(model: CLIP, tokenizer: Tokenizer, texts: Sequence[str], device='cpu',
+                 batch_size: int = 1024) -> Tensor:
     "Unit text embeddings (N, E) of captions, in batches."
     model.eval()
-    return torch.cat([model.encode_text(tokenizer(list(texts[i:i + batch_size])).to(device)).float() for i in range(0, len(texts), batch_size)])
+    return torch.cat([model.encode_text(tokenizer(list(texts[i:i + batch_size])).to(device)).float()
+                      for i in range(0, len(texts), batch_size)])
 
 @torch.no_grad()
 def zero_shot_probs(model: CLIP, tokenizer: Tokenizer, images: Tensor, labels: Sequence[str]) -> Tensor:
     "Softmax over `labels` (one prompt each) for each normalised image: (N, K), the CLIP README's example."
-    return (model.scale * encode_images(model, images) @ encode_texts(model, tokenizer, labels).t()).softmax(-1)
+    text = encode_texts(model, tokenizer, labels)                                           # (K, E)
+    return (model.scale * encode_images(model, images) @ text.t()).softmax(-1)
 
 # %% ../nbs/11_zeroshot.ipynb
 TEMPLATES = {
-    'cifar10': ('a photo of a {}.', 'a blurry photo of a {}.', 'a black and white photo of a {}.', 'a low contrast photo of a {}.',
-                'a high contrast photo of a {}.', 'a bad photo of a {}.', 'a good photo of a {}.', 'a photo of a small {}.',
-                'a photo of a big {}.', 'a photo of the {}.', 'a blurry photo of the {}.', 'a black and white photo of the {}.',
-                'a low contrast photo of the {}.', 'a high contrast photo of the {}.', 'a bad photo of the {}.', 'a good photo of the {}.',
+    'cifar10': ('a photo of a {}.', 'a blurry photo of a {}.', 'a black and white photo of a {}.',
+                'a low contrast photo of a {}.',
+                'a high contrast photo of a {}.', 'a bad photo of a {}.', 'a good photo of a {}.',
+                'a photo of a small {}.',
+                'a photo of a big {}.', 'a photo of the {}.', 'a blurry photo of the {}.',
+                'a black and white photo of the {}.',
+                'a low contrast photo of the {}.', 'a high contrast photo of the {}.',
+                'a bad photo of the {}.', 'a good photo of the {}.',
                 'a photo of the small {}.', 'a photo of the big {}.'),
-    'fashion_mnist': FASHION_TEMPLATES,                                                      # its training captions' templates
-    'shapes': tuple(t.replace('{a_np}', '{a_name}').replace('{np}', '{name}') for t in PROMPT_TEMPLATES),   # class_prompts'
+    # its training captions' templates
+    'fashion_mnist': FASHION_TEMPLATES,
+    # class_prompts'
+    'shapes': tuple(t.replace('{a_np}', '{a_name}').replace('{np}', '{name}') for t in PROMPT_TEMPLATES),
 }
 
 def fill(template: str, name: str) -> str:
-    "A prompt from a template: '{}' style ('a photo of a {}.') or this project's ('a photo of {a_name}.', '{name}')."
+    """A prompt from a template: '{}' style ('a photo of a {}.') or this project's ('a photo of {a_name}.',
+    '{name}')."""
     if '{}' in template: return template.format(name)
     return template.format(a_name=('an ' if name[:1] in 'aeiou' else 'a ') + name, name=name)
 
-def zero_shot_classifier(model: CLIP, tokenizer: Tokenizer, classnames: Sequence[str], templates: Sequence[str] = ('{a_name}',)) -> Tensor:
-    "One unit vector per class (K, E): the normalised mean of its prompts' normalised embeddings (the paper's ensembling)."
-    if not classnames or not templates: raise ValueError("zero_shot_classifier needs at least one class name and one template")
-    emb = encode_texts(model, tokenizer, [fill(t, c) for c in classnames for t in templates])      # (K*T, E), unit rows
+def zero_shot_classifier(model: CLIP, tokenizer: Tokenizer, classnames: Sequence[str],
+                         templates: Sequence[str] = ('{a_name}',)) -> Tensor:
+    """One unit vector per class (K, E): the normalised mean of its prompts' normalised embeddings (the
+    paper's ensembling)."""
+    if not classnames or not templates:
+        raise ValueError("zero_shot_classifier needs at least one class name and one template")
+    # (K*T, E), unit rows
+    emb = encode_texts(model, tokenizer, [fill(t, c) for c in classnames for t in templates])
     return F.normalize(emb.view(len(classnames), len(templates), -1).mean(1), dim=-1)              # (K, E)
 
 # %% ../nbs/11_zeroshot.ipynb
-def similarities(model: CLIP, images: Tensor, classifier: Tensor, device='cpu', progress: bool = False) -> Tensor:
+def similarities(model: CLIP, images: Tensor, classifier: Tensor, device='cpu',
+                 progress: bool = False) -> Tensor:
     "Cosine similarity of each normalised image to each class vector: (N, K)."
     return (encode_images(model, images, device, progress=progress) @ classifier.to(device).t()).cpu()
 
@@ -82,10 +100,11 @@ def retrieval_metrics(sims: Tensor, caption_image: Tensor, ks: Sequence[int] = (
     """R@k, mean and median rank (1 = first) both ways from `sims` (N_images, N_captions);
     `caption_image[j]` is the image caption j describes (several captions per image allowed)."""
     caption_image = torch.as_tensor(caption_image)
-    true = sims[caption_image, torch.arange(sims.shape[1])]                          # (N_txt,) each caption's own image score
-    t2i = (sims > true[None, :]).sum(0) + 1                                           # rank of its image among all images
-    rank_of_caption = (sims[caption_image] > true[:, None]).sum(1) + 1               # rank of caption j in its image's row
-    i2t = torch.full((sims.shape[0],), sims.shape[1] + 1).scatter_reduce(0, caption_image, rank_of_caption, 'amin')
+    true = sims[caption_image, torch.arange(sims.shape[1])]  # (N_txt,) each caption's own image score
+    t2i = (sims > true[None, :]).sum(0) + 1  # rank of its image among all images
+    rank_of_caption = (sims[caption_image] > true[:, None]).sum(1) + 1  # rank of caption j in its image's row
+    i2t = torch.full((sims.shape[0],), sims.shape[1] + 1).scatter_reduce(0, caption_image,
+                                                                         rank_of_caption, 'amin')
     out = {}
     for name, r in (('image_to_text', i2t.float()), ('text_to_image', t2i.float())):
         out.update({f'{name}_R@{k}': (r <= k).float().mean().item() for k in ks})
@@ -96,7 +115,8 @@ def retrieval_metrics(sims: Tensor, caption_image: Tensor, ks: Sequence[int] = (
 from typing import NamedTuple
 
 class EvalSet(NamedTuple):
-    "Images a run never trained on and what to score them by: classes (zero-shot accuracy) and/or captions (retrieval)."
+    """Images a run never trained on and what to score them by: classes (zero-shot accuracy) and/or captions
+    (retrieval)."""
     name: str                                 # what the images are, e.g. 'fashion_mnist: official test split'
     images: Tensor                            # normalised (N, 3, S, S)
     labels: Tensor | None = None              # (N,) class of each image
@@ -104,14 +124,16 @@ class EvalSet(NamedTuple):
     templates: tuple | None = None
     captions: list | None = None              # for retrieval
     caption_image: Tensor | None = None       # (N_captions,) the image each caption describes
-    keys: list | None = None                  # what each image is (a resolved file path, 'shard.tar#key'): to check overlap
+    keys: list | None = None  # what each image is (a resolved file path, 'shard.tar#key'): to check overlap
 
 def score(model: CLIP, tokenizer: Tokenizer, ev: EvalSet, device='cpu', progress: bool = False) -> dict:
-    "Zero-shot top-1/top-5 accuracy where `ev` has classes, retrieval R@1/R@5 both ways where it has captions."
+    """Zero-shot top-1/top-5 accuracy where `ev` has classes, retrieval R@1/R@5 both ways where it has
+    captions."""
     emb, out = encode_images(model, ev.images, device, progress=progress), {}
     if ev.labels is not None:
         classifier = zero_shot_classifier(model, tokenizer, ev.class_names, ev.templates or ('{a_name}',))
-        out.update({f'acc_{k}': v for k, v in accuracy((emb @ classifier.to(device).t()).cpu(), ev.labels).items()})
+        logits = (emb @ classifier.to(device).t()).cpu()
+        out.update({f'acc_{k}': v for k, v in accuracy(logits, ev.labels).items()})
     if ev.captions:
         sims = (emb @ encode_texts(model, tokenizer, ev.captions, device).t()).cpu()
         out.update({k.replace('image_to_text', 'i2t').replace('text_to_image', 't2i'): v
@@ -119,7 +141,8 @@ def score(model: CLIP, tokenizer: Tokenizer, ev: EvalSet, device='cpu', progress
     return out
 
 # %% ../nbs/11_zeroshot.ipynb
-def linear_probe(train_x: Tensor, train_y: Tensor, test_x: Tensor, test_y: Tensor, C: float = 1.0, max_iter: int = 1000) -> float:
+def linear_probe(train_x: Tensor, train_y: Tensor, test_x: Tensor, test_y: Tensor, C: float = 1.0,
+                 max_iter: int = 1000) -> float:
     "Test accuracy of a logistic regression fitted on frozen features (scikit-learn)."
     from sklearn.linear_model import LogisticRegression
     clf = LogisticRegression(C=C, max_iter=max_iter).fit(train_x.numpy(), train_y.numpy())
@@ -128,4 +151,5 @@ def linear_probe(train_x: Tensor, train_y: Tensor, test_x: Tensor, test_y: Tenso
 def labels_per_class(labels: Tensor, k: int, seed: int = 0) -> Tensor:
     "Indices of k examples of every class (a fixed random choice)."
     g = torch.Generator().manual_seed(seed)
-    return torch.cat([(labels == c).nonzero().flatten()[torch.randperm(int((labels == c).sum()), generator=g)[:k]] for c in labels.unique()])
+    return torch.cat([(labels == c).nonzero().flatten()[torch.randperm(int((labels == c).sum()),
+            generator=g)[:k]] for c in labels.unique()])

@@ -35,11 +35,14 @@ def _sdf_star(u, v, points: int = 5, inner: float = 0.42):
 def _sdf_circle(u, v):   return torch.hypot(u, v) - 0.86
 def _sdf_square(u, v):   return torch.maximum(u.abs(), v.abs()) - 0.68
 def _sdf_diamond(u, v):  return (u.abs() + v.abs() - 0.96) * math.sqrt(0.5)
-def _sdf_triangle(u, v): return torch.maximum(v, 0.8660254 * u.abs() - 0.5 * v) - 0.5   # tip up, circumradius 1
+# tip up, circumradius 1
+def _sdf_triangle(u, v): return torch.maximum(v, 0.8660254 * u.abs() - 0.5 * v) - 0.5
 def _sdf_cross(u, v):
     au, av = u.abs(), v.abs()
-    return torch.minimum(torch.maximum(au - 0.9, av - 0.3), torch.maximum(au - 0.3, av - 0.9))  # union of two bars
-SHAPE_SDFS = {'circle': _sdf_circle, 'square': _sdf_square, 'triangle': _sdf_triangle, 'diamond': _sdf_diamond,
+    # union of two bars
+    return torch.minimum(torch.maximum(au - 0.9, av - 0.3), torch.maximum(au - 0.3, av - 0.9))
+SHAPE_SDFS = {'circle': _sdf_circle, 'square': _sdf_square, 'triangle': _sdf_triangle,
+              'diamond': _sdf_diamond,
               'star': _sdf_star, 'cross': _sdf_cross}
 
 # %% ../nbs/06_shapes.ipynb
@@ -47,19 +50,22 @@ COLOURS = {  # name -> RGB (0-255); the first eight are the default palette
     'red': (220, 40, 40), 'orange': (245, 140, 20), 'yellow': (240, 220, 40), 'green': (40, 175, 60),
     'cyan': (40, 210, 220), 'blue': (45, 85, 235), 'purple': (145, 60, 205), 'pink': (245, 130, 195),
     'white': (235, 235, 235), 'brown': (140, 85, 40)}
-POSITIONS = ('top left', 'top', 'top right', 'left', 'center', 'right', 'bottom left', 'bottom', 'bottom right')
+POSITIONS = ('top left', 'top', 'top right', 'left', 'center', 'right', 'bottom left',
+             'bottom', 'bottom right')
 SIZE_WORDS = {'small': ('small', 'little'), 'medium': ('medium', 'medium-sized'), 'large': ('large', 'big'),
               'tiny': ('tiny',), 'huge': ('huge',)}   # paraphrases a caption may use for a size
 
+# %% ../nbs/06_shapes.ipynb
 @dataclass
 class ShapesConfig(Config):
-    "Everything about the shapes world: vocabulary, geometry, jitter, the held-out split and the caption knobs."
+    """Everything about the shapes world: vocabulary, geometry, jitter, the held-out split and the caption
+    knobs."""
     image_size: int = 32                  # pixels; 32/48/64/112/224 all work
     shapes: tuple = ('circle', 'square', 'triangle', 'diamond', 'star', 'cross')   # names from SHAPE_SDFS
-    colours: dict = field(default_factory=lambda: dict(list(COLOURS.items())[:8]))                      # name -> (r, g, b) 0..255
-    sizes: dict = field(default_factory=lambda: {'small': 0.26, 'medium': 0.36, 'large': 0.46})  # radius / cell
+    colours: dict = field(default_factory=lambda: dict(list(COLOURS.items())[:8]))  # name -> (r, g, b) 0..255
+    sizes: dict = field(default_factory=lambda: {'small': 0.26, 'medium': 0.36, 'large': 0.46})  # radius/cell
     max_objects: int = 2                  # 1 or 2 objects per image
-    grid: int = 3                         # cells per side: 3 = the 3x3 grid of positions; 1 = one object with the whole image as its cell
+    grid: int = 3                         # cells per side: 3x3 positions, or 1 (one object fills the image)
     p_two_objects: float = 0.5            # chance of a two-object scene when max_objects == 2
     holdout_frac: float = 0.2             # fraction of (colour, shape) pairs never seen in training
     split_seed: int = 0                   # which pairs are held out
@@ -83,30 +89,41 @@ class ShapesConfig(Config):
         self.background = tuple(float(b) for b in self.background)
         bad = [s for s in self.shapes if s not in SHAPE_SDFS]
         checks = [(not bad, f"unknown shape(s) {bad}; available: {', '.join(SHAPE_SDFS)}"),
-                  (len(set(self.shapes)) >= 2 and len(set(self.colours)) >= 2, "the shapes world needs at least 2 distinct shapes and 2 colours"),
-                  (all(len(n.split()) == 1 for n in list(self.colours) + list(self.sizes)), "colour and size names must be single words (captions are parsed back word by word)"),
-                  (all(0 < r <= 0.5 for r in self.sizes.values()), f"sizes are radii as a fraction of a grid cell and must be in (0, 0.5]; got {self.sizes}"),
+                  (len(set(self.shapes)) >= 2 and len(set(self.colours)) >= 2,
+                   "the shapes world needs at least 2 distinct shapes and 2 colours"),
+                  (all(len(n.split()) == 1 for n in list(self.colours) + list(self.sizes)),
+                   "colour and size names must be single words (captions are parsed back word by word)"),
+                  (all(0 < r <= 0.5 for r in self.sizes.values()),
+                   f"sizes are radii as a fraction of a grid cell and must be in (0, 0.5]; got {self.sizes}"),
                   (self.max_objects in (1, 2), f"max_objects must be 1 or 2, got {self.max_objects}"),
-                  (self.grid in (1, 3), f"grid must be 3 (a 3x3 grid of positions) or 1 (one object filling the image), got {self.grid}"),
-                  (self.grid == 3 or self.max_objects == 1, "grid=1 has room for one object only: set max_objects=1"),
+                  (self.grid in (1, 3),
+                   "grid must be 3 (a 3x3 grid of positions) or 1 (one object filling the image), got "
+                   f"{self.grid}"),
+                  (self.grid == 3 or self.max_objects == 1,
+                   "grid=1 has room for one object only: set max_objects=1"),
                   (0 <= self.holdout_frac < 1, f"holdout_frac must be in [0, 1), got {self.holdout_frac}"),
                   (self.image_size >= 8, f"image_size must be at least 8 pixels, got {self.image_size}")]
         checks += [(0 <= getattr(self, k) <= 1, f"{k} is a probability, got {getattr(self, k)}") for k in
-                   ('p_two_objects', 'p_colour', 'p_shape', 'p_size', 'p_position', 'p_relation', 'p_both_objects')]
+                   ('p_two_objects', 'p_colour', 'p_shape', 'p_size', 'p_position', 'p_relation',
+                    'p_both_objects')]
         for ok, msg in checks:
             if not ok: raise ValueError(msg)
 
 # %% ../nbs/06_shapes.ipynb
 def holdout_split(colours: Sequence[str], shapes: Sequence[str], frac: float = 0.2, seed: int = 0):
-    "Split all (colour, shape) pairs into (train_pairs, heldout_pairs); every colour and shape keeps a training pair."
+    """Split all (colour, shape) pairs into (train_pairs, heldout_pairs); every colour and shape keeps a
+    training pair."""
     pairs = [(c, s) for c in colours for s in shapes]
     n_hold = int(frac * len(pairs))
     rng = random.Random(seed)
     tiebreak = {p: rng.random() for p in pairs}
     held_c, held_s, held = Counter(), Counter(), set()
     for _ in range(n_hold):
-        ok = [p for p in pairs if p not in held and held_c[p[0]] < len(shapes) - 1 and held_s[p[1]] < len(colours) - 1]
-        if not ok: raise ValueError(f"cannot hold out {n_hold} of {len(pairs)} pairs and keep every colour and shape in training")
+        ok = [p for p in pairs if p not in held and held_c[p[0]] < len(shapes) - 1
+              and held_s[p[1]] < len(colours) - 1]
+        if not ok:
+            raise ValueError(f"cannot hold out {n_hold} of {len(pairs)} pairs and keep every colour and "
+                             "shape in training")
         c, s = min(ok, key=lambda p: (held_c[p[0]] + held_s[p[1]], tiebreak[p]))
         held.add((c, s)); held_c[c] += 1; held_s[s] += 1
     return [p for p in pairs if p not in held], [p for p in pairs if p in held]
@@ -118,7 +135,8 @@ def _position_phrases(cell: int):
     v, h = ('top', None, 'bottom')[row], ('left', None, 'right')[col]
     if v and h:
         vv = 'upper' if v == 'top' else 'lower'
-        return (f'in the {v} {h} corner', f'at the {v} {h}', f'in the {vv} {h}'), (f'{v} {h}', f'{v}-{h}', f'{vv} {h}')
+        return (f'in the {v} {h} corner', f'at the {v} {h}', f'in the {vv} {h}'), (f'{v} {h}',
+                                                                                   f'{v}-{h}', f'{vv} {h}')
     if v: return (f'at the {v}', f'near the {v}', f'at the {v} edge'), (v, f'{v} edge', f'{v} side')
     if h: return (f'on the {h}', f'on the {h} side', f'at the {h} edge'), (h, f'{h} side', f'{h} edge')
     return ('in the center', 'in the middle', 'at the center'), ('center', 'middle', 'center')
@@ -133,15 +151,19 @@ SINGLE_TEMPLATES = (  # (with a position, without); {a_np} = "a small red circle
     ('{bare}: {np}', 'a photo of {a_np}'), ('a photo of {a_np} {loc}', 'a drawing of {a_np}'))
 PAIR_TEMPLATES = (    # (with a relation, without); {o1}, {o2} = "a red circle" or "a red circle at the top"
     ('{o1} {rel} {o2}', '{o1} and {o2}'), ('a picture of {o1} {rel} {o2}', 'a picture of {o1} and {o2}'),
-    ('there is {o1} {rel} {o2}', 'there is {o1} and {o2}'), ('two shapes: {o1} {rel} {o2}', 'two shapes: {o1} and {o2}'),
-    ('an image with {o1} {rel} {o2}', 'an image with {o1} and {o2}'), ('{o1} sits {rel} {o2}', '{o1} together with {o2}'))
+    ('there is {o1} {rel} {o2}', 'there is {o1} and {o2}'),
+    ('two shapes: {o1} {rel} {o2}', 'two shapes: {o1} and {o2}'),
+    ('an image with {o1} {rel} {o2}', 'an image with {o1} and {o2}'),
+    ('{o1} sits {rel} {o2}', '{o1} together with {o2}'))
 PROMPT_TEMPLATES = ('{a_np}', 'a picture of {a_np}', 'there is {a_np}', 'a drawing of {a_np}',
                     'an image with {a_np}', 'a photo of {a_np}', '{np}')   # for zero-shot class prompts
 
 
 # %% ../nbs/06_shapes.ipynb
-_CAPTION_CHOICES = ('template', 'colour', 'shape', 'size', 'position', 'relation', 'both', 'order', 'which_relation',
-                    'size_word', 'location_word', 'relation_word', 'noun')   # the uniforms one caption uses, in order
+_CAPTION_CHOICES = ('template', 'colour', 'shape', 'size', 'position', 'relation', 'both', 'order',
+                    'which_relation',
+                    # the uniforms one caption uses, in order
+                    'size_word', 'location_word', 'relation_word', 'noun')
 
 def _article(np_: str) -> str: return ('an ' if np_[0] in 'aeiou' else 'a ') + np_
 
@@ -150,13 +172,16 @@ def _pick(options, u: float): return options[min(int(u * len(options)), len(opti
 def _relation(cell_a: int, cell_b: int, u: float) -> str:
     "A true relation of object a to object b ('left', 'right', 'above', 'below'); u picks when two are true."
     (ra, ca), (rb, cb) = divmod(cell_a, 3), divmod(cell_b, 3)
-    options = ([('left' if ca < cb else 'right')] if ca != cb else []) + ([('above' if ra < rb else 'below')] if ra != rb else [])
+    options = ([('left' if ca < cb else 'right')] if ca != cb else []) + ([('above' if ra < rb else 'below')]
+                                                                          if ra != rb else [])
     return _pick(options, u)
 
 def _caption(cfg: ShapesConfig, objs: list, ch: list, shape_override: str | None = None) -> str:
-    "One caption for objects [(colour, shape, size, cell), ...] from the uniforms `ch` (see _CAPTION_CHOICES): only true words."
+    """One caption for objects [(colour, shape, size, cell), ...] from the uniforms `ch` (see
+    _CAPTION_CHOICES): only true words."""
     u = dict(zip(_CAPTION_CHOICES, ch))
-    name = {k: u[k] < getattr(cfg, f'p_{k}') for k in ('colour', 'shape', 'size', 'position')}   # what it names
+    # what it names
+    name = {k: u[k] < getattr(cfg, f'p_{k}') for k in ('colour', 'shape', 'size', 'position')}
     if shape_override is not None: name['shape'] = True
     if len(objs) == 2:
         if u['order'] < 0.5: objs = objs[::-1]                    # word-order variety
@@ -174,15 +199,18 @@ def _caption(cfg: ShapesConfig, objs: list, ch: list, shape_override: str | None
         locs = LOCATIONS[objs[0][3]]
         j = int(u['location_word'] * len(locs[0]))
         return with_pos.format(a_np=_article(nps[0]), np=nps[0], loc=locs[0][j], bare=locs[1][j])
-    if name['position']: nps = [np_ + ' ' + LOCATIONS[o[3]][0][int(u['location_word'] * 3)] for np_, o in zip(nps, objs)]
+    if name['position']:
+        nps = [np_ + ' ' + LOCATIONS[o[3]][0][int(u['location_word'] * 3)] for np_, o in zip(nps, objs)]
     with_rel, without = _pick(PAIR_TEMPLATES, u['template'])
     if u['relation'] >= cfg.p_relation: return without.format(o1=_article(nps[0]), o2=_article(nps[1]))
     words = RELATION_WORDS[_relation(objs[0][3], objs[1][3], u['which_relation'])]
     return with_rel.format(o1=_article(nps[0]), o2=_article(nps[1]), rel=_pick(words, u['relation_word']))
 
 # %% ../nbs/06_shapes.ipynb
-_UNIFORMS = dict(n_objects=1, pair=2, size=2, cell=2, jitter_x=2, jitter_y=2, size_jitter=2, rotation=2, rgb=6,
-                 background=4, noise=1, spare=1, caption=len(_CAPTION_CHOICES))   # name -> columns (2: one per object)
+_UNIFORMS = dict(n_objects=1, pair=2, size=2, cell=2, jitter_x=2, jitter_y=2, size_jitter=2,
+                 rotation=2, rgb=6,
+                 # name -> columns (2: one per object)
+                 background=4, noise=1, spare=1, caption=len(_CAPTION_CHOICES))
 
 def _uniforms(seed: int, index: Tensor) -> dict:
     "The uniforms of the images `index` of `seed`, by name: {'pair': (n, 2), 'rgb': (n, 6), ...}."
@@ -190,20 +218,24 @@ def _uniforms(seed: int, index: Tensor) -> dict:
     return dict(zip(_UNIFORMS, U.split(list(_UNIFORMS.values()), dim=1)))
 
 def _cell_col_row(cell, grid: int):
-    "(column, row) of a position 0..8 on a grid with `grid` cells per side (grid 1: the one cell is the whole image)."
+    """(column, row) of a position 0..8 on a grid with `grid` cells per side (grid 1: the one cell is the
+    whole image)."""
     return (cell % 3, cell // 3) if grid == 3 else (cell * 0, cell * 0)
 
 def _draw_scenes(world, seed: int, index: Tensor, split: str, n_objects: int | None = None) -> dict:
-    "Attributes and jitter for the images `index` of `seed`: a dict of tensors, (n, 2) per object (-1 = no object)."
+    """Attributes and jitter for the images `index` of `seed`: a dict of tensors, (n, 2) per object (-1 = no
+    object)."""
     cfg, n = world.cfg, len(index)
     u = _uniforms(seed, index)
-    pairs = world._split_table(split)                                                # (P, 2) colour, shape ids
-    if n_objects is None: n_obj = 1 + (u['n_objects'][:, 0] < cfg.p_two_objects).long() * (cfg.max_objects == 2)
+    pairs = world._split_table(split)  # (P, 2) colour, shape ids
+    if n_objects is None:
+        n_obj = 1 + (u['n_objects'][:, 0] < cfg.p_two_objects).long() * (cfg.max_objects == 2)
     else: n_obj = torch.full((n,), int(n_objects), dtype=torch.long)
     pick = (u['pair'] * len(pairs)).long().clamp_(max=len(pairs) - 1)   # (n, 2)
     colour, shape = pairs[pick, 0], pairs[pick, 1]
     size = (u['size'] * len(cfg.sizes)).long().clamp_(max=len(cfg.sizes) - 1)
-    cell0 = (u['cell'][:, 0] * 9).long().clamp_(max=8) if cfg.grid == 3 else torch.full((n,), 4)   # grid 1: the centre
+    # grid 1: the centre
+    cell0 = (u['cell'][:, 0] * 9).long().clamp_(max=8) if cfg.grid == 3 else torch.full((n,), 4)
     cell1 = (cell0 + 1 + (u['cell'][:, 1] * 8).long().clamp_(max=7)) % 9          # always a different cell
     cell = torch.stack([cell0, cell1], 1)
     r = world._size_fracs[size] * (1 + cfg.size_jitter * (2 * u['size_jitter'] - 1))
@@ -216,25 +248,27 @@ def _draw_scenes(world, seed: int, index: Tensor, split: str, n_objects: int | N
     angle = math.radians(cfg.rotation_jitter) * (2 * u['rotation'] - 1)
     rgb = world._rgb[colour] + cfg.colour_jitter * (2 * u['rgb'].view(n, 2, 3) - 1)
     lo, hi = cfg.background
-    bg = (lo + (hi - lo) * u['background'][:, :1] + 0.03 * (2 * u['background'][:, 1:] - 1)).clamp(0, 1)   # (n, 3)
+    # (n, 3)
+    bg = (lo + (hi - lo) * u['background'][:, :1] + 0.03 * (2 * u['background'][:, 1:] - 1)).clamp(0, 1)
     absent = torch.arange(2)[None, :] >= n_obj[:, None]                              # (n, 2)
     for t in (colour, shape, size, cell): t[absent] = -1
     return dict(seed=seed, index=index, n_objects=n_obj, colour=colour, shape=shape, size=size, cell=cell,
                 cx=cx, cy=cy, radius=r * cs, angle=angle, rgb=rgb.clamp_(0, 1), background=bg,
-                noise_tile=(u['noise'][:, 0] * len(world._noise_bank)).long().clamp_(max=len(world._noise_bank) - 1),
+                noise_tile=(u['noise'][:, 0] * len(world._noise_bank)).long()
+                           .clamp_(max=len(world._noise_bank) - 1),
                 choices=u['caption'])
 
 # %% ../nbs/06_shapes.ipynb
 def _render_scenes(world, sc: dict) -> Tensor:
     "Images (n, 3, S, S) in [0, 1] for the scene dict `sc` from `_draw_scenes`."
     S, bg = world.cfg.image_size, sc['background']                                    # bg: (n, 3)
-    img = world._noise_bank[sc['noise_tile']][:, None] + bg[:, :, None, None]         # (n, 3, S, S) bg + noise
+    img = world._noise_bank[sc['noise_tile']][:, None] + bg[:, :, None, None]  # (n, 3, S, S) bg + noise
     present = sc['shape'] >= 0                                                         # (n, 2)
     b, k = present.nonzero(as_tuple=True)                                              # (M,) every object
     shape, order = sc['shape'][b, k].sort(stable=True)
     b, k = b[order], k[order]                                                          # sorted by shape
     cx, cy, r, ang, cell = (sc[key][b, k] for key in ('cx', 'cy', 'radius', 'angle', 'cell'))
-    ar = torch.arange(world._patch)                                                    # P pixels along a patch side
+    ar = torch.arange(world._patch)  # P pixels along a patch side
     x0, y0 = world._patch_origin[cell].unbind(1)                                       # (M,) patch corner
     dx = (x0[:, None] + ar + 0.5 - cx[:, None]) / r[:, None]                          # (M, P) unit coords
     dy = (y0[:, None] + ar + 0.5 - cy[:, None]) / r[:, None]
@@ -246,12 +280,13 @@ def _render_scenes(world, sc: dict) -> Tensor:
         if count: d[start:start + count] = world._sdfs[s](u[start:start + count], v[start:start + count])
         start += count
     alpha = (0.5 - d * r[:, None, None]).clamp_(0, 1)                                # (M, P, P) coverage
-    delta = sc['rgb'][b, k] - bg[b]                                                    # (M, 3) colour - background
-    pix = (b[:, None] * (3 * S * S) + world._patch_pixels[cell]).view(-1)              # (M*P*P,) ids in channel 0
+    delta = sc['rgb'][b, k] - bg[b]  # (M, 3) colour - background
+    pix = (b[:, None] * (3 * S * S) + world._patch_pixels[cell]).view(-1)  # (M*P*P,) ids in channel 0
     flat = img.view(-1)
-    for c in range(3):                                                                 # add alpha * delta, channel by channel
+    # add alpha * delta, channel by channel
+    for c in range(3):
         flat.index_add_(0, pix, (alpha * delta[:, c, None, None]).view(-1))
-        pix += S * S                                                                   # the same pixels, next channel
+        pix += S * S  # the same pixels, next channel
     return img.clamp_(0, 1)
 
 # %% ../nbs/06_shapes.ipynb
@@ -268,35 +303,32 @@ class ShapesBatch:
     cell: Tensor                # (n, 2) 0..8, row-major from the top left (see POSITIONS)
     centre: Tensor              # (n, 2, 2) object centres (x, y) in pixels
     radius: Tensor              # (n, 2) in pixels
-    negatives: list | None = None   # n lists of captions that differ from the caption only in a shape word
+    scene: dict = field(default=None, repr=False)   # what `_draw_scenes` drew, caption choices included
     world: object = field(default=None, repr=False)
 
     def __len__(self): return len(self.images)
 
-    def objects(self, i: int) -> list:
-        "What image i shows: a list of dicts with colour, shape, size, position, centre and radius."
-        w = self.world
-        return [dict(colour=w.colours[self.colour[i, k]], shape=w.shapes[self.shape[i, k]], size=w.sizes[self.size[i, k]],
-                     position=POSITIONS[self.cell[i, k]], centre=tuple(self.centre[i, k].tolist()), radius=self.radius[i, k].item())
-                for k in range(int(self.n_objects[i]))]
-
 # %% ../nbs/06_shapes.ipynb
 class ShapesWorld:
-    "The generated shapes world: `sample` batches of captioned images from the training or the held-out pairs."
+    """The generated shapes world: `sample` batches of captioned images from the training or the held-out
+    pairs."""
     def __init__(self, cfg: ShapesConfig | None = None, **overrides):
         self.cfg = cfg = (cfg or ShapesConfig()).replace(**overrides)
         self.colours, self.shapes, self.sizes = list(cfg.colours), list(cfg.shapes), list(cfg.sizes)
         self.positions = list(POSITIONS)
         self.pairs = [(c, s) for c in self.colours for s in self.shapes]
-        self.train_pairs, self.heldout_pairs = holdout_split(self.colours, self.shapes, cfg.holdout_frac, cfg.split_seed)
+        self.train_pairs, self.heldout_pairs = holdout_split(self.colours, self.shapes,
+                                                             cfg.holdout_frac, cfg.split_seed)
         self._pair_id = {p: i for i, p in enumerate(self.pairs)}
-        ids = lambda ps: torch.tensor([[self.colours.index(c), self.shapes.index(s)] for c, s in ps], dtype=torch.long).view(-1, 2)
-        self._tables = {'train': ids(self.train_pairs), 'heldout': ids(self.heldout_pairs), 'all': ids(self.pairs)}
+        ids = lambda ps: torch.tensor([[self.colours.index(c), self.shapes.index(s)] for c, s in ps],
+                                      dtype=torch.long).view(-1, 2)
+        self._tables = {'train': ids(self.train_pairs), 'heldout': ids(self.heldout_pairs),
+                        'all': ids(self.pairs)}
         self._sdfs = [SHAPE_SDFS[s] for s in self.shapes]
         self._size_fracs = torch.tensor([cfg.sizes[s] for s in self.sizes])
         self._rgb = torch.tensor([cfg.colours[c] for c in self.colours], dtype=torch.float32) / 255
         S = cfg.image_size
-        n_tiles = max(64, 2 ** 22 // S ** 2)                           # about 16 MB of noise, whatever the size
+        n_tiles = max(64, 2 ** 22 // S ** 2)  # about 16 MB of noise, whatever the size
         g = torch.Generator().manual_seed(1234 + S)
         self._noise_bank = cfg.noise_std * torch.randn(n_tiles, S, S, generator=g)
         self._patch = P = min(S, math.ceil(S / cfg.grid) + 2)          # side of the patch around a cell
@@ -304,16 +336,21 @@ class ShapesWorld:
                   for col, row in (_cell_col_row(c, cfg.grid) for c in range(9))]
         self._patch_origin = torch.tensor(origin)                       # (9, 2) x0, y0 of each cell's patch
         ar = torch.arange(P)
-        self._patch_pixels = torch.stack([((y0 + ar)[:, None] * S + x0 + ar).reshape(-1) for x0, y0 in origin])  # (9, P*P)
+        self._patch_pixels = torch.stack([((y0 + ar)[:, None] * S + x0 + ar).reshape(-1)  # (9, P*P)
+                                          for x0, y0 in origin])
 
     def __repr__(self):
-        c = self.cfg
-        return (f"ShapesWorld({c.image_size}px, {len(self.shapes)} shapes x {len(self.colours)} colours x {len(self.sizes)} sizes "
-                f"x {9 if c.grid == 3 else 1} position{'s' if c.grid == 3 else ''}, up to {c.max_objects} object{'s' if c.max_objects > 1 else ''}; {len(self.heldout_pairs)} of {len(self.pairs)} pairs held out)")
+        c, where = self.cfg, '9 positions' if self.cfg.grid == 3 else '1 position'
+        n = f"{c.max_objects} object{'s' * (c.max_objects > 1)}"
+        return (f"ShapesWorld({c.image_size}px, {len(self.shapes)} shapes x {len(self.colours)} colours x "
+                f"{len(self.sizes)} sizes x {where}, up to {n}; "
+                f"{len(self.heldout_pairs)} of {len(self.pairs)} pairs held out)")
 
     def _split_table(self, split: str) -> Tensor:
-        if split not in self._tables: raise ValueError(f"split must be 'train', 'heldout' or 'all', got {split!r}")
-        if len(self._tables[split]) == 0: raise ValueError(f"split {split!r} is empty (holdout_frac={self.cfg.holdout_frac})")
+        if split not in self._tables:
+            raise ValueError(f"split must be 'train', 'heldout' or 'all', got {split!r}")
+        if len(self._tables[split]) == 0:
+            raise ValueError(f"split {split!r} is empty (holdout_frac={self.cfg.holdout_frac})")
         return self._tables[split]
 
     def pair_index(self, colour: str, shape: str) -> int:
@@ -323,42 +360,41 @@ class ShapesWorld:
 # %% ../nbs/06_shapes.ipynb
 @patch_to(ShapesWorld)
 def sample(self: ShapesWorld, n: int, split: str = 'train', seed: int | None = None, start: int = 0,
-           generator: torch.Generator | None = None, n_objects: int | None = None, negatives: int = 0,
+           generator: torch.Generator | None = None, n_objects: int | None = None,
            captions: bool = True) -> ShapesBatch:
     """Images start..start+n-1 of `seed` (drawn from `generator` or torch's RNG when None) as a `ShapesBatch`
-    of images in [0, 1]; `n_objects` forces 1 or 2 objects; `negatives=k` adds k hard negative captions per image."""
+    of images in [0, 1]; `n_objects` forces 1 or 2 objects."""
     if seed is None: seed = int(torch.randint(0, 2 ** 62, (1,), generator=generator))
-    return self.sample_indices(torch.arange(start, start + n), split, seed, n_objects, negatives, captions)
+    return self.sample_indices(torch.arange(start, start + n), split, seed, n_objects, captions)
 
 @patch_to(ShapesWorld)
-def sample_indices(self: ShapesWorld, index, split: str = 'train', seed: int = 0, n_objects: int | None = None,
-                   negatives: int = 0, captions: bool = True) -> ShapesBatch:
+def sample_indices(self: ShapesWorld, index, split: str = 'train', seed: int = 0,
+                   n_objects: int | None = None, captions: bool = True) -> ShapesBatch:
     "Like `sample` for any list of image indices (what a DataLoader asks for)."
     index = torch.as_tensor(index, dtype=torch.long).reshape(-1)
-    return self._batch(_draw_scenes(self, seed, index, split, n_objects), negatives, captions)
+    return self._batch(_draw_scenes(self, seed, index, split, n_objects), captions)
 
 @patch_to(ShapesWorld)
-def _batch(self: ShapesWorld, sc: dict, negatives: int, captions: bool) -> ShapesBatch:
+def _batch(self: ShapesWorld, sc: dict, captions: bool = True) -> ShapesBatch:
     images = _render_scenes(self, sc)
-    caps, negs = self._captions(sc, negatives) if captions or negatives else (None, None)
+    caps = self._captions(sc) if captions else None
     colour, shape = sc['colour'], sc['shape']
     return ShapesBatch(images=images, captions=caps, labels=colour[:, 0] * len(self.shapes) + shape[:, 0],
-                       n_objects=sc['n_objects'], colour=colour, shape=shape, size=sc['size'], cell=sc['cell'],
+                       n_objects=sc['n_objects'], colour=colour, shape=shape, size=sc['size'],
+                       cell=sc['cell'],
                        centre=torch.stack([sc['cx'], sc['cy']], -1) * (colour >= 0)[..., None],
-                       radius=sc['radius'] * (colour >= 0), negatives=negs, world=self)
+                       radius=sc['radius'] * (colour >= 0), scene=sc, world=self)
 
 @patch_to(ShapesWorld)
 def _objects_lists(self: ShapesWorld, sc):
     C, Sh, Z, cells = (sc[k].tolist() for k in ('colour', 'shape', 'size', 'cell'))
-    return [[(self.colours[c], self.shapes[s], self.sizes[z], cell) for c, s, z, cell in zip(C[i], Sh[i], Z[i], cells[i]) if c >= 0]
-            for i in range(len(C))]
+    return [[(self.colours[c], self.shapes[s], self.sizes[z], cell)
+             for c, s, z, cell in zip(C[i], Sh[i], Z[i], cells[i]) if c >= 0] for i in range(len(C))]
 
 @patch_to(ShapesWorld)
-def _captions(self: ShapesWorld, sc: dict, negatives: int = 0):
-    "Captions for a scene dict (and k hard negatives each, see below); a Python loop, a few microseconds per image."
-    objs, choices = self._objects_lists(sc), sc['choices'].tolist()
-    caps = [_caption(self.cfg, o, ch) for o, ch in zip(objs, choices)]
-    return caps, (self._negatives(sc, objs, choices, negatives) if negatives else None)
+def _captions(self: ShapesWorld, sc: dict) -> list:
+    "Captions for a scene dict; a Python loop, a few microseconds per image."
+    return [_caption(self.cfg, o, ch) for o, ch in zip(self._objects_lists(sc), sc['choices'].tolist())]
 
 @patch_to(ShapesWorld)
 def caption_corpus(self: ShapesWorld, n: int = 20_000, split: str = 'train', seed: int = 0) -> list:
@@ -367,20 +403,8 @@ def caption_corpus(self: ShapesWorld, n: int = 20_000, split: str = 'train', see
 
 # %% ../nbs/06_shapes.ipynb
 @patch_to(ShapesWorld)
-def class_prompts(self: ShapesWorld, pairs: Sequence | None = None, templates: Sequence[str] = PROMPT_TEMPLATES) -> list:
+def class_prompts(self: ShapesWorld, pairs: Sequence | None = None,
+                  templates: Sequence[str] = PROMPT_TEMPLATES) -> list:
     "Text prompts for each (colour, shape) class (default: all pairs), one per template."
-    return [[t.format(a_np=_article(f'{c} {s}'), np=f'{c} {s}') for t in templates] for c, s in (self.pairs if pairs is None else pairs)]
-
-# %% ../nbs/06_shapes.ipynb
-@patch_to(ShapesWorld)
-def _negatives(self: ShapesWorld, sc: dict, objs: list, choices: list, k: int) -> list:
-    "k captions per image that differ from its caption only in the first-named object's shape (a training pair)."
-    U = hash_uniform(sc['seed'] ^ 0x7E57, sc['index'], 1 + k).tolist()
-    train, negs = set(self.train_pairs), []
-    for o, ch, u in zip(objs, choices, U):
-        subject = o[::-1][0] if (len(o) == 2 and ch[_CAPTION_CHOICES.index('order')] < 0.5) else o[0]     # the object named first
-        options = [s for s in self.shapes if s != subject[1] and (subject[0], s) in train]
-        if not options: options = [s for s in self.shapes if s != subject[1]]
-        picks = random.Random(int(u[0] * 2 ** 24)).sample(options, k) if k <= len(options) else [_pick(options, x) for x in u[1:]]
-        negs.append([_caption(self.cfg, o, ch, shape_override=s) for s in picks])
-    return negs
+    return [[t.format(a_np=_article(f'{c} {s}'), np=f'{c} {s}') for t in templates] for c,
+            s in (self.pairs if pairs is None else pairs)]

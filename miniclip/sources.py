@@ -16,7 +16,7 @@ from .shapes import ShapesWorld, ShapesConfig
 from .transforms import normalize, resize, augment_batch, to_rgb, parse_caption
 from . import datasets as mds, standard
 from .datasets import BadImage, BadInputReport, load_image, MAX_PIXELS
-from .train import TrainConfig, same_caption
+from .train import TrainConfig, same_caption, hard_negatives
 from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
 
 # %% auto 0
@@ -25,15 +25,17 @@ __all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'shard_urls', 'pair_
 
 # %% ../nbs/14_sources.ipynb
 class Batch(NamedTuple):
-    "One step's data: normalised images (B, 3, S, S), B captions, optional hard negatives (B lists of k) and positives (B, B) bool."
+    """One step's data: normalised images (B, 3, S, S), B captions, optional hard negatives (B lists of k) and
+    positives (B, B) bool."""
     images: Tensor
     captions: list
     negatives: list | None = None
     positives: Tensor | None = None
 
 class Source:
-    """What the trainer asks of its data. Batch k is a pure function of (seed, k), so a resumed run sees what an uninterrupted one
-    would. `part=(rank, world)`: this process's share of the global batch (`19_distributed`); its positives stay global."""
+    """What the trainer asks of its data. Batch k is a pure function of (seed, k), so a resumed run sees what
+    an uninterrupted one would. `part=(rank, world)`: this process's share of the global batch
+    (`19_distributed`); its positives stay global."""
     steps_per_epoch: int = 1
     def corpus(self) -> list: raise NotImplementedError
     def batch(self, step: int, batch_size: int, part: tuple = (0, 1)) -> Batch: raise NotImplementedError
@@ -41,14 +43,16 @@ class Source:
         "Batches start..end-1 (one epoch or less)."
         for step in range(start, end): yield self.batch(step, batch_size, part)
     def val_batches(self, batch_size: int, n: int = 2) -> list:
-        "Fixed batches the run never trains on, for the validation loss: generated at steps -1, -2, ... (none: no such loss)."
+        """Fixed batches the run never trains on, for the validation loss: generated at steps -1, -2, ...
+        (none: no such loss)."""
         return [self.batch(-1 - i, batch_size) for i in range(n)]
-    def has_heldout(self) -> bool: return True                               # a generated world can always make new images
+    def has_heldout(self) -> bool: return True  # a generated world can always make new images
     def heldout(self) -> EvalSet | None: return None
     def evaluate(self, model: CLIP, tokenizer: Tokenizer, device='cpu') -> dict:
         "Scores on the held-out images (`11_zeroshot`'s `score`), named for what they measure."
         ev = self.heldout()
-        return {} if ev is None else {f'{k}_heldout': v for k, v in score(model, tokenizer, ev, device).items()}
+        return {} if ev is None else {f'{k}_heldout': v for k,
+                                      v in score(model, tokenizer, ev, device).items()}
 
 # %% ../nbs/14_sources.ipynb
 def _rows(batch_size: int, part: tuple) -> slice:
@@ -60,131 +64,170 @@ class ShapesSource(Source):
     "Training pairs drawn from the shapes world, and its zero-shot benchmark."
     def __init__(self, cfg: TrainConfig, image_size: int):
         self.cfg = cfg
-        self.world = ShapesWorld(ShapesConfig.from_dict({**cfg.data.shapes, 'image_size': image_size}))
-        self.steps_per_epoch = cfg.data.steps_per_epoch
+        self.world = ShapesWorld(ShapesConfig.from_dict({**cfg.data.shapes.world, 'image_size': image_size}))
+        self.steps_per_epoch = cfg.data.shapes.steps_per_epoch
 
     def corpus(self) -> list: return self.world.caption_corpus(5_000, seed=derive_seed(self.cfg.seed, -1))
 
     def batch(self, step: int, batch_size: int, part: tuple = (0, 1)) -> Batch:
-        b = self.world.sample(batch_size, 'train', seed=derive_seed(self.cfg.seed, step), negatives=self.cfg.data.negatives)
-        pos = self.positives(b) if self.cfg.data.soft_positives else None
-        if part[1] == 1: return Batch(normalize(b.images), b.captions, b.negatives, pos)
-        r = _rows(batch_size, part)                                            # the world is cheap to draw: draw it all, keep a part
-        return Batch(normalize(b.images[r]), b.captions[r], b.negatives and b.negatives[r], same_caption(b.captions) if pos is None else pos)
+        spec = self.cfg.data.shapes
+        b = self.world.sample(batch_size, 'train', seed=derive_seed(self.cfg.seed, step))
+        negs = hard_negatives(b, spec.negatives) if spec.negatives else None
+        pos = self.positives(b) if spec.soft_positives else None
+        if part[1] == 1: return Batch(normalize(b.images), b.captions, negs, pos)
+        r = _rows(batch_size, part)  # the world is cheap to draw: draw it all, keep a part
+        return Batch(normalize(b.images[r]), b.captions[r], negs and negs[r],
+                     same_caption(b.captions) if pos is None else pos)
 
     def positives(self, b) -> Tensor | None:
-        "(B, B) bool, caption j is true of image i, read back from the captions (one-object worlds; else None)."
+        """(B, B) bool, caption j is true of image i, read back from the captions (one-object worlds; else
+        None)."""
         w = self.world
         if w.cfg.max_objects != 1: return None
-        index = lambda names, x: names.index(x) if x in names else -1            # -1: the caption does not say
+        index = lambda names, x: names.index(x) if x in names else -1  # -1: the caption does not say
         said = [parse_caption(c, w)['objects'][0] for c in b.captions]
-        claims = torch.tensor([[index(w.colours, o['colour']), index(w.shapes, o['shape']), index(w.sizes, o['size']),
-                                index(w.positions, o['position'])] for o in said])                      # (B, 4)
-        truth = torch.stack([b.colour[:, 0], b.shape[:, 0], b.size[:, 0], b.cell[:, 0]], 1)             # (B, 4)
-        return ((claims[None] == -1) | (claims[None] == truth[:, None])).all(-1)                      # (B_img, B_txt)
+        claims = torch.tensor([[index(w.colours, o['colour']), index(w.shapes, o['shape']),
+                                index(w.sizes, o['size']),
+                                index(w.positions, o['position'])] for o in said])  # (B, 4)
+        truth = torch.stack([b.colour[:, 0], b.shape[:, 0], b.size[:, 0], b.cell[:, 0]], 1)  # (B, 4)
+        return ((claims[None] == -1) | (claims[None] == truth[:, None])).all(-1)  # (B_img, B_txt)
 
     def eval_images(self, split: str):
         "Fresh one-object images of seen ('train') or held-out pairs, the same for every evaluation of a run."
-        return self.world.sample(self.cfg.data.eval_images, split, seed=derive_seed(self.cfg.seed, 1, split == 'heldout'), n_objects=1)
+        return self.world.sample(self.cfg.data.eval_images, split,
+                                 seed=derive_seed(self.cfg.seed, 1, split == 'heldout'), n_objects=1)
 
-    def heldout(self) -> EvalSet:
-        "Images of the held-out pairs, classified among all pairs, with their own captions for retrieval."
-        b, w = self.eval_images('heldout'), self.world
-        return EvalSet('shapes: held-out (colour, shape) pairs', normalize(b.images), b.labels, [f'{c} {s}' for c, s in w.pairs],
-                       TEMPLATES['shapes'], b.captions, torch.arange(len(b)))
+# %% ../nbs/14_sources.ipynb
+@patch_to(ShapesSource)
+def heldout(self) -> EvalSet:
+    "Images of the held-out pairs, classified among all pairs, with their own captions for retrieval."
+    b, w = self.eval_images('heldout'), self.world
+    return EvalSet('shapes: held-out (colour, shape) pairs', normalize(b.images), b.labels,
+                   [f'{c} {s}' for c, s in w.pairs],
+                   TEMPLATES['shapes'], b.captions, torch.arange(len(b)))
 
-    def evaluate(self, model: CLIP, tokenizer: Tokenizer, device='cpu') -> dict:
-        w = self.world
-        pairs = zero_shot_classifier(model, tokenizer, [f'{c} {s}' for c, s in w.pairs], TEMPLATES['shapes'])
-        shapes = zero_shot_classifier(model, tokenizer, w.shapes, TEMPLATES['shapes'])
-        held = torch.tensor([w.pair_index(c, s) for c, s in w.heldout_pairs])
-        seen, unseen = self.eval_images('train'), self.eval_images('heldout')
-        s_seen, s_unseen = (similarities(model, normalize(b.images), pairs, device) for b in (seen, unseen))   # (n, 48)
-        acc = lambda pred, truth: (pred == truth).float().mean().item()
-        return {'acc_seen': acc(s_seen.argmax(-1), seen.labels), 'acc_zeroshot': acc(held[s_unseen[:, held].argmax(-1)], unseen.labels),
-                'acc_generalised': acc(s_unseen.argmax(-1), unseen.labels),
-                'acc_shape_heldout': acc(similarities(model, normalize(unseen.images), shapes, device).argmax(-1), unseen.shape[:, 0])}
+@patch_to(ShapesSource)
+def evaluate(self, model: CLIP, tokenizer: Tokenizer, device='cpu') -> dict:
+    w = self.world
+    pairs = zero_shot_classifier(model, tokenizer, [f'{c} {s}' for c, s in w.pairs], TEMPLATES['shapes'])
+    shapes = zero_shot_classifier(model, tokenizer, w.shapes, TEMPLATES['shapes'])
+    held = torch.tensor([w.pair_index(c, s) for c, s in w.heldout_pairs])
+    seen, unseen = self.eval_images('train'), self.eval_images('heldout')
+    # (n, 48)
+    s_seen, s_unseen = (similarities(model, normalize(b.images), pairs, device) for b in (seen, unseen))
+    acc = lambda pred, truth: (pred == truth).float().mean().item()
+    return {'acc_seen': acc(s_seen.argmax(-1), seen.labels),
+            'acc_zeroshot': acc(held[s_unseen[:, held].argmax(-1)], unseen.labels),
+            'acc_generalised': acc(s_unseen.argmax(-1), unseen.labels),
+            'acc_shape_heldout': acc(similarities(model, normalize(unseen.images), shapes,
+                                                  device).argmax(-1), unseen.shape[:, 0])}
 
 # %% ../nbs/14_sources.ipynb
 class FileSource(Source):
-    """Pairs from a `CaptionDataset`, reshuffled every epoch by seed. `heldout` (never trained on) is scored: zero-shot accuracy
-    where it has classes, retrieval where it has captions. Decoded pixels are augmented a batch at a time."""
-    def __init__(self, cfg: TrainConfig, dataset: mds.CaptionDataset, heldout: mds.CaptionDataset | None = None, device='cpu',
+    """Pairs from a `CaptionDataset`, reshuffled every epoch by seed. `heldout` (never trained on) is scored:
+    zero-shot accuracy where it has classes, retrieval where it has captions. Decoded pixels are augmented
+    a batch at a time."""
+    def __init__(self, cfg: TrainConfig, dataset: mds.CaptionDataset,
+                 heldout: mds.CaptionDataset | None = None, device='cpu',
                  heldout_name: str = 'test split'):
-        if 0 < cfg.data.max_images < len(dataset):
-            dataset = dataset.select(torch.randperm(len(dataset), generator=torch.Generator().manual_seed(derive_seed(cfg.seed, -4)))[:cfg.data.max_images])
+        if 0 < cfg.data.files.max_images < len(dataset):
+            g = torch.Generator().manual_seed(derive_seed(cfg.seed, -4))
+            dataset = dataset.select(torch.randperm(len(dataset), generator=g)[:cfg.data.files.max_images])
         self.cfg, self.dataset, self.held, self.heldout_name = cfg, dataset, heldout, heldout_name
         if len(dataset) < cfg.batch_size:
-            raise ValueError(f"the dataset has {len(dataset)} usable training images, fewer than batch_size={cfg.batch_size}; lower -batch_size")
+            raise ValueError(f"the dataset has {len(dataset)} usable training images, fewer than "
+                             f"batch_size={cfg.batch_size}; lower -batch_size")
         self.steps_per_epoch = len(dataset) // cfg.batch_size
-        w, settings = cfg.data.workers, mds.loader_settings('files', device)
-        self.workers, self.pin = 0 if dataset.pixels is not None else settings['num_workers'] if w < 0 else w, settings['pin_memory']
+        w, settings = cfg.data.files.workers, mds.loader_settings('files', device)
+        self.workers = 0 if dataset.pixels is not None else settings['num_workers'] if w < 0 else w
+        self.pin = settings['pin_memory']
 
     def corpus(self) -> list: return self.dataset.all_captions()
 
     def indices(self, step: int, batch_size: int) -> list:
         epoch, k = divmod(step, self.steps_per_epoch)
-        perm = torch.randperm(len(self.dataset), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, epoch)))
+        perm = torch.randperm(len(self.dataset),
+                              generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, epoch)))
         return perm[k * batch_size:(k + 1) * batch_size].tolist()
 
     def batch(self, step: int, batch_size: int, part: tuple = (0, 1)) -> Batch:
         ds, idx = self.dataset, self.indices(step, batch_size)
         ds.set_epoch(step // self.steps_per_epoch)
-        if isinstance(ds, mds.ClassDataset):                                   # every caption of an image's class is true of it
+        # every caption of an image's class is true of it
+        if isinstance(ds, mds.ClassDataset):
             labels = torch.tensor([ds.label(i) for i in idx]); positives = labels[:, None] == labels[None, :]
         else: positives = same_caption([ds.caption(i) for i in idx]) if part[1] > 1 else None
         idx = idx[_rows(batch_size, part)]                                     # decode this rank's share only
         if ds.pixels is None: return Batch(*mds.collate(ds.__getitems__(idx)), positives=positives)
         x, S = to_rgb(ds.pixels[idx]), ds.image_size
-        if self.cfg.data.augment: x = augment_batch(x, S, generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, step, 7)))
+        if self.cfg.data.files.augment:
+            x = augment_batch(x, S,
+                              generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, step, 7)))
         else: x = resize(x.float() / 255, (S, S), 'bilinear')
         return Batch(normalize(x), [ds.caption(i) for i in idx], positives=positives)
 
     def batches(self, start: int, end: int, batch_size: int, part: tuple = (0, 1)) -> Iterator[Batch]:
         if self.workers == 0 or part[1] > 1: yield from super().batches(start, end, batch_size, part); return
-        self.dataset.set_epoch(start // self.steps_per_epoch)                  # before the workers copy the dataset
-        dl = torch.utils.data.DataLoader(self.dataset, batch_sampler=[self.indices(s, batch_size) for s in range(start, end)],
-                                         num_workers=self.workers, collate_fn=mds.collate, prefetch_factor=4, pin_memory=self.pin)
+        self.dataset.set_epoch(start // self.steps_per_epoch)  # before the workers copy the dataset
+        dl = torch.utils.data.DataLoader(self.dataset,
+                batch_sampler=[self.indices(s, batch_size) for s in range(start, end)],
+                                         num_workers=self.workers, collate_fn=mds.collate, prefetch_factor=4,
+                                         pin_memory=self.pin)
         for images, captions in dl: yield Batch(images, captions)
 
     def has_heldout(self) -> bool: return self.held is not None
-    def val_batches(self, batch_size: int, n: int = 2) -> list:
-        "Batches of the held-out images only: without them there is no validation loss (never one on training rows)."
-        if self.held is None: return []
-        ds = self.held
-        idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, -2)))[:batch_size * n].tolist()
-        items = ds.usable(idx)[1]                                              # an image gone since the start is left out
-        return [Batch(*mds.collate(items[i:i + batch_size])) for i in range(0, len(items), batch_size) if len(items[i:i + batch_size]) >= 2]
 
-    def heldout(self) -> EvalSet | None:
-        "Up to eval_images held-out images: with their classes (zero-shot accuracy) or with all their captions (retrieval)."
-        ds = self.held
-        if ds is None or not self.cfg.data.eval_images: return None
-        idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(derive_seed(self.cfg.seed, -3)))[:self.cfg.data.eval_images].tolist()
-        name = f'{self.cfg.data.dataset}: {self.heldout_name}'
-        if isinstance(ds, mds.ClassDataset): return EvalSet(name, *ds.labelled(idx), ds.class_names, ds.templates)
-        kept, items = ds.usable(idx)                                           # never another image in a missing one's place
-        caps = [(c, k) for k, i in enumerate(kept) for c in ds.captions(i)]
-        return EvalSet(name, torch.stack([x for x, _ in items]), captions=[c for c, _ in caps],
-                       caption_image=torch.tensor([k for _, k in caps]))
+# %% ../nbs/14_sources.ipynb
+@patch_to(FileSource)
+def val_batches(self, batch_size: int, n: int = 2) -> list:
+    """Batches of the held-out images only: without them there is no validation loss (never one on
+    training rows)."""
+    if self.held is None: return []
+    ds = self.held
+    g = torch.Generator().manual_seed(derive_seed(self.cfg.seed, -2))
+    idx = torch.randperm(len(ds), generator=g)[:batch_size * n].tolist()
+    items = ds.usable(idx)[1]  # an image gone since the start is left out
+    return [Batch(*mds.collate(items[i:i + batch_size])) for i in range(0, len(items), batch_size)
+            if len(items[i:i + batch_size]) >= 2]
+
+@patch_to(FileSource)
+def heldout(self) -> EvalSet | None:
+    """Up to eval_images held-out images: with their classes (zero-shot accuracy) or with all their
+    captions (retrieval)."""
+    ds = self.held
+    if ds is None or not self.cfg.data.eval_images: return None
+    g = torch.Generator().manual_seed(derive_seed(self.cfg.seed, -3))
+    idx = torch.randperm(len(ds), generator=g)[:self.cfg.data.eval_images].tolist()
+    name = f'{self.cfg.data.dataset}: {self.heldout_name}'
+    if isinstance(ds, mds.ClassDataset):
+        return EvalSet(name, *ds.labelled(idx), ds.class_names, ds.templates)
+    kept, items = ds.usable(idx)  # never another image in a missing one's place
+    caps = [(c, k) for k, i in enumerate(kept) for c in ds.captions(i)]
+    return EvalSet(name, torch.stack([x for x, _ in items]), captions=[c for c, _ in caps],
+                   caption_image=torch.tensor([k for _, k in caps]))
 
 # %% ../nbs/14_sources.ipynb
 _IMAGE_KEYS = ('jpg', 'jpeg', 'png', 'webp')
 
 def shard_urls(data_path: str) -> list:
-    "The shards -data_path names: brace patterns expanded ('shard-{000000..000009}.tar'), several joined by '::'."
+    """The shards -data_path names: brace patterns expanded ('shard-{000000..000009}.tar'), several joined by
+    '::'."""
     import braceexpand
     return [u for p in data_path.split('::') for u in braceexpand.braceexpand(p)]
 
 def pair_member(name: str) -> bool:
-    "The only shard members ever read: images and captions. A `.pyd`, `.pth` or any other member is never opened or unpickled."
+    """The only shard members ever read: images and captions. A `.pyd`, `.pth` or any other member is never
+    opened or unpickled."""
     return name.rsplit('.', 1)[-1].lower() in _IMAGE_KEYS + ('txt',)
 
 def decode_pair(sample: dict, transform, max_pixels: int = MAX_PIXELS) -> tuple:
-    "(transform(image), caption) of one shard sample, decoded by key with Pillow and UTF-8 only; `BadImage` says what is wrong."
-    where, sample = f"{sample.get('__key__')} in {sample.get('__url__')}", {k.lower(): v for k, v in sample.items()}
+    """(transform(image), caption) of one shard sample, decoded by key with Pillow and UTF-8 only; `BadImage`
+    says what is wrong."""
+    where, sample = f"{sample.get('__key__')} in {sample.get('__url__')}", {k.lower(): v for k,
+                                                                            v in sample.items()}
     ext = next((k for k in _IMAGE_KEYS if k in sample), None)
-    if ext is None or 'txt' not in sample: raise BadImage('missing_file', f"{where}: no {'image' if ext is None else 'caption'}")
+    if ext is None or 'txt' not in sample:
+        raise BadImage('missing_file', f"{where}: no {'image' if ext is None else 'caption'}")
     try: caption = sample['txt'].decode('utf-8')
     except UnicodeDecodeError: raise BadImage('non_utf8_text', where) from None
     if not caption.strip(): raise BadImage('empty_caption', where)
@@ -192,16 +235,21 @@ def decode_pair(sample: dict, transform, max_pixels: int = MAX_PIXELS) -> tuple:
 
 # %% ../nbs/14_sources.ipynb
 class ShardSource(Source):
-    """(image, caption) pairs streamed from webdataset shards: shuffled with a buffer, split over ranks and workers. Bad samples
-    and damaged shards are skipped and counted once each; an epoch is `n // batch_size` steps however many samples were dropped."""
+    """(image, caption) pairs streamed from webdataset shards: shuffled with a buffer, split over ranks and
+    workers. Bad samples and damaged shards are skipped and counted once each; an epoch is `n //
+    batch_size` steps however many samples were dropped."""
     def __init__(self, cfg, image_size: int):
         from miniclip.transforms import preprocess
         self.cfg, self.urls = cfg, shard_urls(cfg.data.data_path)
         missing = [u for u in self.urls if '://' not in u and not Path(u).is_file()]
-        if missing: raise FileNotFoundError(f"shard {missing[0]} not found ({len(missing)} of {len(self.urls)} missing): check -data_path")
-        self.report, self.transform, self._seen = BadInputReport(cfg.data.data_path), preprocess(image_size), set()
+        if missing:
+            raise FileNotFoundError(f"shard {missing[0]} not found ({len(missing)} of {len(self.urls)} "
+                                    "missing): check -data_path")
+        self.report, self.transform = BadInputReport(cfg.data.data_path), preprocess(image_size)
+        self._seen = set()
         self.n = cfg.data.train_num_samples or sum(self._count(u) for u in self.urls if '://' not in u)
-        if self.n < 1: raise ValueError(f"no (image, caption) pairs in {cfg.data.data_path}: {self.report.summary()}")
+        if self.n < 1:
+            raise ValueError(f"no (image, caption) pairs in {cfg.data.data_path}: {self.report.summary()}")
         self.steps_per_epoch = max(1, self.n // cfg.batch_size)
 
     def _count(self, url: str) -> int:
@@ -214,12 +262,15 @@ class ShardSource(Source):
         return n
 
     def _bad(self, exn, url: str | None = None) -> bool:
-        "webdataset's handler: count what was skipped (each bad sample or shard once over the run) and keep going."
+        """webdataset's handler: count what was skipped (each bad sample or shard once over the run) and keep
+        going."""
         if isinstance(exn, BadImage): kind, where = exn.kind, exn.detail
         else:
             url = url or next((a for a in exn.args[::-1] if isinstance(a, str) and a.endswith('.tar')), None)
-            kind = 'bad_shard' if isinstance(exn, (tarfile.TarError, OSError, EOFError)) else 'truncated_image'
-            where = f"{url or 'a shard'} ({type(exn).__name__}: {str(exn.args[0] if exn.args else exn).split(' @ ')[0][:80]})"
+            damaged = isinstance(exn, (tarfile.TarError, OSError, EOFError))
+            kind = 'bad_shard' if damaged else 'truncated_image'
+            why = str(exn.args[0] if exn.args else exn).split(' @ ')[0][:80]
+            where = f"{url or 'a shard'} ({type(exn).__name__}: {why})"
         if (kind, where.split(' (')[0]) not in self._seen:
             self._seen.add((kind, where.split(' (')[0])); self.report.add(kind, where)
         return True
@@ -228,46 +279,57 @@ class ShardSource(Source):
         "One pass over the shards in epoch `epoch`'s order (`rep` > 0: a further pass, in another order)."
         import webdataset as wds, random
         key = (self.cfg.seed, epoch) if rep == 0 else (self.cfg.seed, epoch, -rep)
-        return (wds.WebDataset(self.urls, shardshuffle=len(self.urls), seed=derive_seed(*key), handler=self._bad,
+        return (wds.WebDataset(self.urls, shardshuffle=len(self.urls), seed=derive_seed(*key),
+                               handler=self._bad,
                                nodesplitter=wds.split_by_node, empty_check=False, select_files=pair_member)
                 .shuffle(1000, rng=random.Random(derive_seed(*key, 1)))
-                .map(lambda s: decode_pair(s, self.transform, self.cfg.data.max_pixels), handler=self._bad))
+                .map(lambda s: decode_pair(s, self.transform, self.cfg.data.files.max_pixels),
+                     handler=self._bad))
 
     def corpus(self) -> list:
         import webdataset as wds
-        caps = wds.WebDataset(self.urls, shardshuffle=False, nodesplitter=lambda urls: urls, empty_check=False, handler=self._bad,
-                              select_files=lambda name: name.lower().endswith('.txt')).to_tuple('txt', handler=self._bad)
+        caps = wds.WebDataset(self.urls, shardshuffle=False, nodesplitter=lambda urls: urls,
+                              empty_check=False, handler=self._bad,
+                              select_files=lambda name: name.lower().endswith('.txt')).to_tuple('txt',
+                                      handler=self._bad)
         return [c.decode('utf-8', 'replace') for (c,), _ in zip(caps, range(5000))]
 
-    def _pairs(self, epoch: int):
-        "The epoch's stream, continued by further passes when bad samples left it short: every epoch has its full length."
-        for rep in range(1_000_000):
-            got = 0
-            for pair in self.stream(epoch, rep): got += 1; yield pair
-            if got == 0: raise ValueError(f"the shards gave no usable pair in epoch {epoch}: "
-                                          f"{self.report.summary() if self.report else 'check -data_path'}")
+# %% ../nbs/14_sources.ipynb
+@patch_to(ShardSource)
+def _pairs(self, epoch: int):
+    """The epoch's stream, continued by further passes when bad samples left it short: every epoch has its
+    full length."""
+    for rep in range(1_000_000):
+        got = 0
+        for pair in self.stream(epoch, rep): got += 1; yield pair
+        if got == 0: raise ValueError(f"the shards gave no usable pair in epoch {epoch}: "
+                                      f"{self.report.summary() if self.report else 'check -data_path'}")
 
 # %% ../nbs/14_sources.ipynb
 @patch_to(ShardSource)
 def batches(self, start: int, end: int, batch_size: int, part: tuple = (0, 1)):
-    "This rank's batches start..end-1 of the epoch: the epoch's stream is read from its start, what was trained on skipped."
+    """This rank's batches start..end-1 of the epoch: the epoch's stream is read from its start, what was
+    trained on skipped."""
     epoch, skip = divmod(start, self.steps_per_epoch)
     n, images, captions, k, given = batch_size // part[1], [], [], 0, 0
     for image, caption in self._pairs(epoch):
         images.append(image); captions.append(caption)
         if len(images) < n: continue
-        if k >= skip: yield Batch(torch.stack(images), captions); given += 1    # identical captions on other ranks count as negatives
+        # identical captions on other ranks count as negatives
+        if k >= skip: yield Batch(torch.stack(images), captions); given += 1
         images, captions, k = [], [], k + 1
         if given == end - start: return
 
 @patch_to(ShardSource)
 def scoring_set(self, n: int = 1000) -> EvalSet:
-    "The first `n` usable pairs of the shards, in order, to score a model on (`miniclip_eval -dataset webdataset`)."
+    """The first `n` usable pairs of the shards, in order, to score a model on (`miniclip_eval -dataset
+    webdataset`)."""
     import webdataset as wds
     images, captions, keys = [], [], []
-    for sample in wds.WebDataset(self.urls, shardshuffle=False, nodesplitter=lambda urls: urls, empty_check=False,
+    for sample in wds.WebDataset(self.urls, shardshuffle=False, nodesplitter=lambda urls: urls,
+                                 empty_check=False,
                                  handler=self._bad, select_files=pair_member):
-        try: image, caption = decode_pair(sample, self.transform, self.cfg.data.max_pixels)
+        try: image, caption = decode_pair(sample, self.transform, self.cfg.data.files.max_pixels)
         except BadImage as e: self._bad(e); continue
         url = sample['__url__'] if '://' in sample['__url__'] else str(Path(sample['__url__']).resolve())
         images.append(image); captions.append(caption); keys.append(f"{url}#{sample['__key__']}")
@@ -280,29 +342,38 @@ def scoring_set(self, n: int = 1000) -> EvalSet:
 def has_heldout(self) -> bool: return False
 
 @patch_to(ShardSource)
-def val_batches(self, batch_size: int, n: int = 2) -> list: return []      # every pair is trained on: no validation loss
+# every pair is trained on: no validation loss
+def val_batches(self, batch_size: int, n: int = 2) -> list: return []
 
 # %% ../nbs/14_sources.ipynb
 def _split(cfg: TrainConfig, ds: mds.CaptionDataset, given: tuple | None = None):
-    "(training part, held-out part, what the held-out part is): a split given by the data, else `val_fraction` by image."
+    """(training part, held-out part, what the held-out part is): a split given by the data, else
+    `val_fraction` by image."""
     if given is not None: return given
-    train, held = mds.split_by_key([str(k) for k in ds.keys()], cfg.data.val_fraction, cfg.seed)
-    if cfg.data.val_fraction and not held: raise ValueError(f"val_fraction={cfg.data.val_fraction} of {len(ds)} images holds out none: use more images or a larger -val_fraction")
-    return ds.select(train), (ds.select(held) if held else None), f'held-out {cfg.data.val_fraction:.0%} of the images ({len(held)}, chosen by seed {cfg.seed})'
+    train, held = mds.split_by_key([str(k) for k in ds.keys()], cfg.data.files.val_fraction, cfg.seed)
+    if cfg.data.files.val_fraction and not held:
+        raise ValueError(f"val_fraction={cfg.data.files.val_fraction} of {len(ds)} images holds out none: "
+                         "use more images or a larger -val_fraction")
+    what = (f'held-out {cfg.data.files.val_fraction:.0%} of the images ({len(held)}, '
+            f'chosen by seed {cfg.seed})')
+    return ds.select(train), (ds.select(held) if held else None), what
 
 def _file_split(cfg: TrainConfig, **kw) -> tuple:
-    "(training part, held-out part, what it is) of a CSV or image-folder run; `kw` go to the dataset (image size, verify...)."
+    """(training part, held-out part, what it is) of a CSV or image-folder run; `kw` go to the dataset (image
+    size, verify...)."""
     d = cfg.data
     if d.dataset == 'csv':
-        cols = {k: v for k, v in dict(image_col=d.image_col, caption_col=d.caption_col, sep=d.sep, split_col=d.split_col).items() if v}
+        cols = {k: v for k, v in d.csv.to_dict().items() if v}
         ds = mds.CaptionCSVDataset(d.data_path, **cols, **kw)
         return _split(cfg, ds, ds.given_split())
     root = Path(d.data_path)
     parts = {p.name.lower(): p for p in root.iterdir() if p.is_dir()} if root.is_dir() else {}
     val = next((parts[n] for n in mds.HELDOUT_NAMES if n in parts), None)
-    if 'train' in parts and val is not None:                                   # root/train/<class>/..., root/val/<class>/...
+    # root/train/<class>/..., root/val/<class>/...
+    if 'train' in parts and val is not None:
         train, held = (mds.ImageFolderDataset(p, **kw) for p in (parts['train'], val))
-        check(train.class_names == held.class_names, f"{parts['train']} and {val} must hold the same class folders")
+        check(train.class_names == held.class_names,
+              f"{parts['train']} and {val} must hold the same class folders")
         return train, held, f'the {val.name}/ folder ({len(held)} images)'
     return _split(cfg, mds.ImageFolderDataset(root, **kw))
 
@@ -313,17 +384,20 @@ def make_source(cfg: TrainConfig, image_size: int, device='cpu') -> Source:
     if d.dataset == 'webdataset': return ShardSource(cfg, image_size)          # streamed shards (above)
     if d.dataset in ('fashion_mnist', 'cifar10'):
         read = standard.FashionMNIST if d.dataset == 'fashion_mnist' else standard.CIFAR10
-        return FileSource(cfg, read('train', path, image_size), read('test', path, image_size), device, 'official test split')
-    train, held, name = _file_split(cfg, image_size=image_size, seed=cfg.seed, max_pixels=d.max_pixels)
-    if d.cache != 'off':
+        return FileSource(cfg, read('train', path, image_size), read('test', path, image_size), device,
+                          'official test split')
+    train, held, name = _file_split(cfg, image_size=image_size, seed=cfg.seed, max_pixels=d.files.max_pixels)
+    if d.files.cache != 'off':
         for part in (train, held):
-            if part is not None: mds.cache_pixels(part, max_memory=0 if d.cache == 'disk' else d.cache_memory * 2 ** 30)
+            if part is not None:
+                mds.cache_pixels(part, max_memory=0 if d.files.cache == 'disk'
+                                 else d.files.cache_memory * 2 ** 30)
     return FileSource(cfg, train, held, device, name)
 
 def training_keys(cfg: TrainConfig) -> set | None:
-    """The images a run's training split holds (resolved file paths; shard paths for webdataset), computed from its config
-    like `make_source` splits them but without decoding; empty for generated and benchmark data (scored on other images);
-    None when the run's data cannot be read from here."""
+    """The images a run's training split holds (resolved file paths; shard paths for webdataset), computed
+    from its config like `make_source` splits them but without decoding; empty for generated and benchmark
+    data (scored on other images); None when the run's data cannot be read from here."""
     d = cfg.data
     if d.dataset in ('shapes', 'fashion_mnist', 'cifar10'): return set()
     if d.dataset == 'webdataset': return {str(Path(u).resolve()) for u in shard_urls(d.data_path)}

@@ -4,145 +4,199 @@
 
 # %% ../nbs/10_training.ipynb 2
 from __future__ import annotations
-import math, warnings
-from dataclasses import dataclass, field
+import math, random, warnings
+from dataclasses import dataclass, field, fields
 import torch
 from torch import nn, Tensor
-from .core import Config, arg, update_config, check, is_int, is_finite, rank_and_world, gather
+from .core import Config, arg, update_config, check, is_int, is_finite, rank_and_world, gather, hash_uniform
 from .tokenizer import Tokenizer
 from .clip import CLIPConfig
 from .vit import VIT_PRESETS
 from .text import TEXT_PRESETS
-from .shapes import ShapesConfig
-from .datasets import MAX_PIXELS
+from .shapes import ShapesConfig, ShapesBatch, _caption, _CAPTION_CHOICES, _pick
+from .datasets import CSVSpec, ImageFileSpec
 
 # %% auto 0
-__all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'DataSpec', 'TrainConfig', 'Recipe', 'recipe', 'param_groups', 'lr_factor',
-           'make_optimizer', 'soft_cross_entropy', 'contrastive_loss', 'same_caption']
+__all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'TrainConfig', 'Recipe', 'recipe', 'param_groups',
+           'lr_factor', 'make_optimizer', 'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'hard_negatives']
 
 # %% ../nbs/10_training.ipynb
 @dataclass
 class ModelSpec(Config):
-    "Which CLIP to train, in the original project's flags; the tokenizer's sizes follow the captions unless you set them."
+    """Which CLIP to train, in the original project's flags; the tokenizer's sizes follow the captions unless
+    you set them."""
     image_encoder: str = arg('T/4@32', 'image encoder: ' + ', '.join(VIT_PRESETS))
     text_encoder: str = arg('T', 'text encoder: ' + ', '.join(TEXT_PRESETS))
     embedding_dim: int = arg(128, 'width of the joint embedding space')
     image_dim_out: int = arg(0, 'image encoder output width (0 = its own width)')
     text_dim_out: int = arg(0, 'text encoder output width (0 = its own width)')
-    max_logit_scale: float = arg(100.0, 'largest logit scale 1/tau the loss may use (CLIPConfig.max_logit_scale)', flag='max_temperature')
+    max_logit_scale: float = arg(100.0,
+            'largest logit scale 1/tau the loss may use (CLIPConfig.max_logit_scale)', flag='max_temperature')
     vocab_size: int = arg(0, 'tokenizer vocabulary (0 = sized to the captions)')
     max_length: int = arg(0, 'tokens per caption (0 = enough for 99% of the captions)')
     use_checkpoint: bool = arg(False, 'gradient checkpointing: less memory, about 30% more compute')
     renamed = {'max_temperature': 'max_logit_scale'}   # old train_config.json files (miniclip 0.2) load
 
     def __post_init__(self):
-        check(self.image_encoder in VIT_PRESETS, f"unknown image encoder {self.image_encoder!r}; choose one of: {', '.join(VIT_PRESETS)}")
-        check(self.text_encoder in TEXT_PRESETS, f"unknown text encoder {self.text_encoder!r}; choose one of: {', '.join(TEXT_PRESETS)}")
-        check(is_int(self.embedding_dim) and self.embedding_dim >= 1, f"embedding_dim must be a positive integer, got {self.embedding_dim!r}")
+        check(self.image_encoder in VIT_PRESETS,
+              f"unknown image encoder {self.image_encoder!r}; choose one of: {', '.join(VIT_PRESETS)}")
+        check(self.text_encoder in TEXT_PRESETS,
+              f"unknown text encoder {self.text_encoder!r}; choose one of: {', '.join(TEXT_PRESETS)}")
+        check(is_int(self.embedding_dim) and self.embedding_dim >= 1,
+              f"embedding_dim must be a positive integer, got {self.embedding_dim!r}")
         for k in ('image_dim_out', 'text_dim_out', 'vocab_size', 'max_length'):
-            check(is_int(getattr(self, k)) and getattr(self, k) >= 0, f"{k} must be 0 (automatic) or a positive integer, got {getattr(self, k)!r}")
-        check(self.vocab_size == 0 or self.vocab_size >= 259, f"vocab_size must be at least 259 (256 bytes + 3 special tokens), got {self.vocab_size}")
-        check(self.max_length == 0 or self.max_length >= 4, f"max_length must be at least 4, got {self.max_length}")
+            check(is_int(getattr(self, k)) and getattr(self, k) >= 0,
+                  f"{k} must be 0 (automatic) or a positive integer, got {getattr(self, k)!r}")
+        check(self.vocab_size == 0 or self.vocab_size >= 259,
+              f"vocab_size must be at least 259 (256 bytes + 3 special tokens), got {self.vocab_size}")
+        check(self.max_length == 0 or self.max_length >= 4,
+              f"max_length must be at least 4, got {self.max_length}")
         check(is_finite(self.max_logit_scale) and self.max_logit_scale >= 1,
-              f"-max_temperature (the largest logit scale) must be a finite number >= 1, got {self.max_logit_scale!r}")
+              "-max_temperature (the largest logit scale) must be a finite number >= 1, got "
+              f"{self.max_logit_scale!r}")
 
     @property
     def image_size(self) -> int: return VIT_PRESETS[self.image_encoder].image_size
 
     @classmethod
     def of(cls, cfg: CLIPConfig) -> ModelSpec:
-        "The spec of an existing model (e.g. one being fine-tuned): its presets found by their shapes, its sizes as they are."
+        """The spec of an existing model (e.g. one being fine-tuned): its presets found by their shapes, its
+        sizes as they are."""
         same = lambda a, b, keys: all(getattr(a, k) == getattr(b, k) for k in keys)
-        vk, tk = ('image_size', 'patch_size', 'width', 'layers', 'heads', 'stem'), ('width', 'layers', 'heads', 'mlp_ratio')
-        find = lambda presets, c, keys: next((n for k in (keys + ('act',), keys) for n, p in presets.items() if same(p, c, k)), None)
-        img, txt = find(VIT_PRESETS, cfg.vision, vk), find(TEXT_PRESETS, cfg.text, tk)   # the same activation first
-        check(img is not None and txt is not None, "the model is not built from miniclip's presets; fine-tune it in Python with your own loop")
-        return cls(img, txt, cfg.embedding_dim, 0 if cfg.vision.output_dim == cfg.vision.width else cfg.vision.output_dim,
+        vk = ('image_size', 'patch_size', 'width', 'layers', 'heads', 'stem')
+        tk = ('width', 'layers', 'heads', 'mlp_ratio')
+        find = lambda presets, c, keys: next((n for k in (keys + ('act',), keys) for n, p in presets.items()
+                                              if same(p, c, k)), None)
+        # the same activation first
+        img, txt = find(VIT_PRESETS, cfg.vision, vk), find(TEXT_PRESETS, cfg.text, tk)
+        check(img is not None and txt is not None,
+              "the model is not built from miniclip's presets; fine-tune it in Python with your own loop")
+        return cls(img, txt, cfg.embedding_dim, 0 if cfg.vision.output_dim == cfg.vision.width
+                   else cfg.vision.output_dim,
                    0 if cfg.text.output_dim == cfg.text.width else cfg.text.output_dim, cfg.max_logit_scale,
                    cfg.text.vocab_size, cfg.text.context_length, cfg.vision.use_checkpoint)
 
     def clip_config(self, tokenizer: Tokenizer) -> CLIPConfig:
         "The CLIPConfig these settings ask for, sized to `tokenizer`."
         return CLIPConfig.from_presets(self.image_encoder, self.text_encoder, vocab_size=tokenizer.vocab_size,
-                                       context_length=tokenizer.max_length, image_dim_out=self.image_dim_out or None,
-                                       text_dim_out=self.text_dim_out or None, use_checkpoint=self.use_checkpoint,
+                                       context_length=tokenizer.max_length,
+                                       image_dim_out=self.image_dim_out or None,
+                                       text_dim_out=self.text_dim_out or None,
+                                       use_checkpoint=self.use_checkpoint,
                                        embedding_dim=self.embedding_dim, max_logit_scale=self.max_logit_scale)
 
 # %% ../nbs/10_training.ipynb
 DATASETS = ('shapes', 'csv', 'imagefolder', 'fashion_mnist', 'cifar10', 'webdataset')
 
 @dataclass
+class ShapesSpec(Config):
+    "Training on the generated shapes world (`06_shapes`): its settings, hard negatives, an epoch's length."
+    world: dict = arg({}, 'the world\'s settings (ShapesConfig fields) as JSON, e.g. \'{"grid": 3}\'',
+                      flag='shapes')
+    negatives: int = arg(0, 'hard negative captions per image (its caption with the shape word swapped)')
+    steps_per_epoch: int = arg(50, 'steps per epoch (a generated world has no natural epoch)')
+    soft_positives: bool = True     # every caption true of an image is its positive (False: identical only)
+
+    def __post_init__(self):
+        if isinstance(self.world, ShapesConfig): self.world = self.world.to_dict()
+        ShapesConfig.from_dict(self.world)                 # unknown or bad world settings fail now
+        for k, lo in (('negatives', 0), ('steps_per_epoch', 1)):
+            check(is_int(getattr(self, k)) and getattr(self, k) >= lo,
+                  f"{k} must be an integer >= {lo}, got {getattr(self, k)!r}")
+
+# %% ../nbs/10_training.ipynb
+@dataclass
 class DataSpec(Config):
-    "What to learn from, and how much of it to score the run on."
-    dataset: str = arg('shapes', 'shapes (generated), csv (your captioned images), imagefolder (a folder per class), fashion_mnist, cifar10, webdataset (tar shards)')
-    data_path: str = arg('', "csv: the CSV/TSV file; imagefolder: its root folder; fashion_mnist, cifar10: their folder (optional); webdataset: the shards, e.g. 'shards/shard-{000000..000009}.tar'")
-    image_col: str = arg('', 'the image path column (empty: detected)', group='csv')
-    caption_col: str = arg('', 'the caption column (empty: detected)', group='csv')
-    sep: str = arg('', 'the separator, e.g. "\\t" or "," (empty: detected)', group='csv')
-    shapes: dict = arg({}, 'world settings (ShapesConfig fields) as JSON, e.g. \'{"grid": 3, "max_objects": 2}\'', group='shapes')
-    negatives: int = arg(0, 'hard negative captions per image (its caption with the shape word swapped)', group='shapes')
-    steps_per_epoch: int = arg(50, 'steps per epoch (a generated world has no natural epoch)', group='shapes')
-    split_col: str = arg('', "a column saying which rows are held out (train / val, test, ...) instead of -val_fraction", group='csv')
-    val_fraction: float = arg(0.1, 'csv, imagefolder: share of the images held out from training, by image and seed (0 = none)', group='image-file')
-    augment: bool = arg(True, 'random resized crops and a little colour jitter while training (never a flip)', group='image-file')
-    cache: str = arg('auto', 'decode every image once, to memory if it fits in -cache_memory, else to disk (auto), or: disk, off', group='image-file')
-    cache_memory: float = arg(1.0, 'GiB of decoded images kept in memory before the cache goes to disk', group='image-file')
-    max_images: int = arg(0, 'train on at most this many images, chosen at random by seed (0 = all)', group='image-file')
-    train_num_samples: int = arg(0, 'pairs per epoch, for the schedule (0 = count them in the shards)', group='webdataset')
+    "What to learn from and how much of it to score the run on; each kind of data has its settings in a spec."
+    dataset: str = arg('shapes',
+            'shapes (generated), csv (your captioned images), imagefolder (a folder per class), '
+            'fashion_mnist, cifar10, webdataset (tar shards)')
+    data_path: str = arg('',
+            "csv: the CSV/TSV file; imagefolder: its root folder; fashion_mnist, cifar10: their folder "
+            "(optional); webdataset: the shards, e.g. 'shards/shard-{000000..000009}.tar'")
     eval_images: int = arg(1000, 'held-out images scored after every epoch (0 = only the validation loss)')
-    max_pixels: int = arg(MAX_PIXELS, "image files: skip (and count) any whose header claims more pixels than this, before decoding "
-                          "(decompression bombs; default Pillow's limit, about 9459 x 9459)", group='image-file')
-    workers: int = arg(-1, 'processes decoding image files when they are not cached (-1 = one per spare core, 0 = none)', group='image-file')
-    soft_positives: bool = True           # shapes: every caption true of an image is its positive (False: identical captions only)
+    shapes: ShapesSpec = field(default_factory=ShapesSpec)
+    csv: CSVSpec = field(default_factory=CSVSpec)
+    files: ImageFileSpec = field(default_factory=ImageFileSpec, metadata={'group': 'image-file'})
+    train_num_samples: int = arg(0, 'pairs per epoch, for the schedule (0 = count them in the shards)',
+                                 group='webdataset')
 
     def __post_init__(self):
         check(self.dataset in DATASETS, f"dataset must be one of {', '.join(DATASETS)}, got {self.dataset!r}")
-        check(self.dataset not in ('csv', 'imagefolder', 'webdataset') or bool(self.data_path), f"dataset {self.dataset!r} needs -data_path")
-        if isinstance(self.shapes, ShapesConfig): self.shapes = self.shapes.to_dict()
-        ShapesConfig.from_dict(self.shapes)                                # unknown or bad world settings fail now
-        for k, lo in (('negatives', 0), ('steps_per_epoch', 1), ('max_pixels', 1), ('max_images', 0), ('train_num_samples', 0), ('eval_images', 0), ('workers', -1)):
-            check(is_int(getattr(self, k)) and getattr(self, k) >= lo, f"{k} must be an integer >= {lo}, got {getattr(self, k)!r}")
-        check(is_finite(self.val_fraction) and 0 <= self.val_fraction < 1, f"val_fraction must be in [0, 1), got {self.val_fraction!r}")
-        check(is_finite(self.cache_memory) and self.cache_memory >= 0, f"cache_memory must be a number of GiB >= 0, got {self.cache_memory!r}")
-        check(self.cache in ('auto', 'disk', 'off'), f"cache must be auto, disk or off, got {self.cache!r}")
-        if self.sep: self.sep = self.sep.encode().decode('unicode_escape')   # '\t' typed on a command line is a tab
+        check(self.dataset not in ('csv', 'imagefolder', 'webdataset') or bool(self.data_path),
+              f"dataset {self.dataset!r} needs -data_path")
+        for k in ('eval_images', 'train_num_samples'):
+            check(is_int(getattr(self, k)) and getattr(self, k) >= 0,
+                  f"{k} must be an integer >= 0, got {getattr(self, k)!r}")
+
+    @classmethod
+    def from_dict(cls, d: dict):
+        """As `Config.from_dict`; settings saved by miniclip 0.2, all at this level (`shapes` then held the
+        world's settings), are moved into their specs."""
+        own, d, world = {f.name for f in fields(cls)}, dict(d), d.get('shapes')
+        if isinstance(world, dict) and not set(world) <= {f.name for f in fields(ShapesSpec)}:
+            d['shapes'] = {'world': world}
+        for name, spec in (('shapes', ShapesSpec), ('csv', CSVSpec), ('files', ImageFileSpec)):
+            flat = {k: d.pop(k) for k in [k for k in d if k not in own and k in spec.__dataclass_fields__]}
+            if flat: d[name] = {**d.get(name, {}), **flat}
+        return super().from_dict(d)
 
 # %% ../nbs/10_training.ipynb
 @dataclass
 class TrainConfig(Config):
-    "A training run: the model, the data, and the settings of the run itself. Every field with help is a flag."
+    """A training run: the model, the data, and the settings of the run itself. Every field with help is a
+    flag."""
     model: ModelSpec = field(default_factory=ModelSpec)
     data: DataSpec = field(default_factory=DataSpec)
-    epochs: int = arg(10, 'passes over the data (shapes: epochs of steps_per_epoch batches); ignored when fine-tuning', group='optimisation')
-    batch_size: int = arg(128, 'pairs per step: each image is compared with every caption of its batch', group='optimisation')
+    epochs: int = arg(10,
+            'passes over the data (shapes: epochs of steps_per_epoch batches); ignored when fine-tuning',
+            group='optimisation')
+    batch_size: int = arg(128, 'pairs per step: each image is compared with every caption of its batch',
+                          group='optimisation')
     lr: float = arg(1e-3, 'peak learning rate', group='optimisation')
     warmup: int = arg(10, 'steps of linear warm-up before the cosine decay', group='optimisation')
-    decay: float = arg(0.05, 'AdamW weight decay (not on biases, norms, embeddings or the logit scale)', group='optimisation')
+    decay: float = arg(0.05, 'AdamW weight decay (not on biases, norms, embeddings or the logit scale)',
+                       group='optimisation')
     beta_1: float = arg(0.9, 'Adam beta_1', group='optimisation')
     beta_2: float = arg(0.98, 'Adam beta_2 (0.98 recommended for ViT)', group='optimisation')
     epsilon: float = arg(1e-6, 'Adam epsilon (1e-6 recommended for ViT)', group='optimisation')
     grad_clip: float = arg(1.0, 'clip the gradient norm to this (0 = off)', group='optimisation')
     precision: str = arg('auto', 'auto (bf16 where the hardware is fast at it), fp32 or bf16', group='run')
-    compile: bool = arg(False, 'torch.compile the model: faster on a GPU once it has compiled (a minute or two)', group='run')
+    compile: bool = arg(False,
+            'torch.compile the model: faster on a GPU once it has compiled (a minute or two)', group='run')
     seed: int = arg(0, 'random seed: the same seed gives the same run', group='run')
     device: str = arg('auto', 'auto, cpu, gpu (= cuda), cuda:N or mps', group='run')
-    out_dir: str = arg('runs/shapes', 'run folder: checkpoints, metrics.csv, curves.png and the final model', group='run')
-    fine_tuning: str = arg('', 'fine-tune this model (a run or model folder, a Hugging Face CLIP folder, hf:REPO, or an OpenAI/open_clip state dict) for -epochs x -steps_per_epoch steps', group='run')
+    out_dir: str = arg('runs/shapes',
+                       'run folder: checkpoints, metrics.csv, curves.png and the final model', group='run')
+    fine_tuning: str = arg('',
+            'fine-tune this model (a run or model folder, a Hugging Face CLIP folder, hf:REPO, or an '
+            'OpenAI/open_clip state dict) for -epochs x -steps_per_epoch steps', group='run')
     lock_image: bool = arg(False, 'fine-tuning: freeze the image tower and its projection (LiT)', group='run')
     lock_text: bool = arg(False, 'fine-tuning: freeze the text tower and its projection', group='run')
-    dist_timeout: int = arg(1800, 'torchrun: seconds a process waits for the others (e.g. a stalled rank) before the run stops with an error', group='run')
+    dist_timeout: int = arg(1800,
+            'torchrun: seconds a process waits for the others (e.g. a stalled rank) before the run stops '
+            'with an error', group='run')
 
     def __post_init__(self):
-        check(is_int(self.epochs) and self.epochs >= 1, f"epochs must be a positive integer, got {self.epochs!r}")
-        check(is_int(self.batch_size) and self.batch_size >= 2, f"batch_size must be at least 2 (a contrastive loss needs negatives), got {self.batch_size!r}")
-        check(is_int(self.warmup) and self.warmup >= 0, f"warmup must be an integer >= 0, got {self.warmup!r}")
+        check(is_int(self.epochs) and self.epochs >= 1,
+              f"epochs must be a positive integer, got {self.epochs!r}")
+        check(is_int(self.batch_size) and self.batch_size >= 2,
+              f"batch_size must be at least 2 (a contrastive loss needs negatives), got {self.batch_size!r}")
+        check(is_int(self.warmup) and self.warmup >= 0,
+              f"warmup must be an integer >= 0, got {self.warmup!r}")
         check(is_finite(self.lr) and self.lr > 0, f"lr must be a positive finite number, got {self.lr!r}")
-        check(is_finite(self.epsilon) and self.epsilon > 0, f"epsilon must be a positive finite number, got {self.epsilon!r}")
-        check(is_finite(self.decay) and self.decay >= 0, f"decay must be a finite number >= 0, got {self.decay!r}")
-        check(is_finite(self.grad_clip) and self.grad_clip >= 0, f"grad_clip must be a finite number >= 0 (0 = off), got {self.grad_clip!r}")
-        check(all(is_finite(b) and 0 <= b < 1 for b in (self.beta_1, self.beta_2)), f"beta_1 and beta_2 must be in [0, 1), got {self.beta_1}, {self.beta_2}")
-        check(self.precision in ('auto', 'fp32', 'bf16'), f"precision must be auto, fp32 or bf16, got {self.precision!r}")
-        check(is_int(self.dist_timeout) and self.dist_timeout >= 1, f"dist_timeout must be a whole number of seconds >= 1, got {self.dist_timeout!r}")
+        check(is_finite(self.epsilon) and self.epsilon > 0,
+              f"epsilon must be a positive finite number, got {self.epsilon!r}")
+        check(is_finite(self.decay) and self.decay >= 0,
+              f"decay must be a finite number >= 0, got {self.decay!r}")
+        check(is_finite(self.grad_clip) and self.grad_clip >= 0,
+              f"grad_clip must be a finite number >= 0 (0 = off), got {self.grad_clip!r}")
+        check(all(is_finite(b) and 0 <= b < 1 for b in (self.beta_1, self.beta_2)),
+              f"beta_1 and beta_2 must be in [0, 1), got {self.beta_1}, {self.beta_2}")
+        check(self.precision in ('auto', 'fp32', 'bf16'),
+              f"precision must be auto, fp32 or bf16, got {self.precision!r}")
+        check(is_int(self.dist_timeout) and self.dist_timeout >= 1,
+              f"dist_timeout must be a whole number of seconds >= 1, got {self.dist_timeout!r}")
 
 # %% ../nbs/10_training.ipynb
 @dataclass
@@ -151,15 +205,23 @@ class Recipe:
     flags: dict
 
 RECIPES = {
-    'shapes': Recipe("the main job: held-out pairs right among all 48 within minutes on 2 CPU cores; each choice is measured in 15_trainer",
-                     dict(image_encoder='T/8@32-conv', text_encoder='nano', epochs=16, steps_per_epoch=50, negatives=3,
-                          shapes=dict(grid=1, max_objects=1, sizes={'medium': 0.40, 'large': 0.48}, p_colour=0.7, p_size=0.0, p_position=0.0))),
-    'fashion_mnist': Recipe("Fashion-MNIST's 60k training images, 7 epochs in under 10 minutes on 2 cores, no augmentation (it cost 2.5 points "
-                            "after one epoch: the photos are centred); scored zero-shot on the official 10k test set",
-                            dict(dataset='fashion_mnist', image_encoder='T/8@32-conv', text_encoder='nano', epochs=7, batch_size=256, lr=2e-3,
+    'shapes': Recipe("the main job: held-out pairs right among all 48 within minutes on 2 CPU cores; each "
+                     "choice is measured in 15_trainer",
+                     dict(image_encoder='T/8@32-conv', text_encoder='nano', epochs=16,
+                          steps_per_epoch=50, negatives=3,
+                          shapes=dict(grid=1, max_objects=1, sizes={'medium': 0.40, 'large': 0.48},
+                                      p_colour=0.7, p_size=0.0, p_position=0.0))),
+    'fashion_mnist': Recipe("Fashion-MNIST's 60k training images, 7 epochs in under 10 minutes on 2 cores, "
+                            "no augmentation (it cost 2.5 points "
+                            "after one epoch: the photos are centred); scored zero-shot on the official 10k "
+                            "test set",
+                            dict(dataset='fashion_mnist', image_encoder='T/8@32-conv', text_encoder='nano',
+                                 epochs=7, batch_size=256, lr=2e-3,
                                  augment=False)),
-    'captions': Recipe("a folder of a few thousand captioned images, one caption each, in under 10 minutes on 2 cores; scored by retrieval on the held-out 10 %",
-                       dict(dataset='csv', image_encoder='T/8@32-conv', text_encoder='T', epochs=60, batch_size=128, lr=1e-3, warmup=50)),
+    'captions': Recipe("a folder of a few thousand captioned images, one caption each, in under 10 minutes "
+                       "on 2 cores; scored by retrieval on the held-out 10 %",
+                       dict(dataset='csv', image_encoder='T/8@32-conv', text_encoder='T', epochs=60,
+                            batch_size=128, lr=1e-3, warmup=50)),
 }
 
 def recipe(name: str = 'shapes', **flags) -> TrainConfig:
@@ -185,7 +247,8 @@ def make_optimizer(model: nn.Module, cfg: TrainConfig, total_steps: int):
     if cfg.warmup >= total_steps:
         warnings.warn(f"warmup ({cfg.warmup} steps) is as long as the whole run ({total_steps} steps): "
                       f"the learning rate never reaches lr={cfg.lr}; lower -warmup")
-    opt = torch.optim.AdamW(param_groups(model, cfg.decay), lr=cfg.lr, betas=(cfg.beta_1, cfg.beta_2), eps=cfg.epsilon)
+    opt = torch.optim.AdamW(param_groups(model, cfg.decay), lr=cfg.lr, betas=(cfg.beta_1, cfg.beta_2),
+                            eps=cfg.epsilon)
     return opt, torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, cfg.warmup, total_steps))
 
 # %% ../nbs/10_training.ipynb
@@ -195,19 +258,23 @@ def soft_cross_entropy(logits: Tensor, targets: Tensor) -> Tensor:
 
 def contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negative_emb: Tensor | None = None,
                      positives: Tensor | None = None, gathered: bool = True) -> Tensor:
-    """CLIP's symmetric loss from unit embeddings (B, E). `positives` (B, B) bool marks every caption true of an
-    image (default: the diagonal); `negative_emb` (B, k, E) are extra captions only their own image must reject.
-    Under torchrun (`gathered`) the embeddings are this rank's B rows, `positives` is the global batch's (N*B, N*B), and
-    each rank scores its rows against every rank's: the mean over ranks is the loss of the global batch (19_distributed)."""
+    """CLIP's symmetric loss from unit embeddings (B, E). `positives` (B, B) bool marks every caption true of
+    an image (default: the diagonal); `negative_emb` (B, k, E) are extra captions only their own image must
+    reject. Under torchrun (`gathered`) the embeddings are this rank's B rows, `positives` is the global
+    batch's (N*B, N*B), and each rank scores its rows against every rank's: the mean over ranks is the loss
+    of the global batch (19_distributed)."""
     rank, world = rank_and_world() if gathered else (0, 1)
-    all_img, all_txt = (gather(image_emb), gather(text_emb)) if world > 1 else (image_emb, text_emb)   # (N*B, E)
-    B = len(image_emb); rows = slice(rank * B, rank * B + B)                          # this rank's rows of the global batch
-    pos = (torch.eye(len(all_img), device=image_emb.device) if positives is None else positives.to(image_emb.device)).float()
-    logits, pos_i = scale * image_emb @ all_txt.t(), pos[rows]                        # (B, N*B): own images, every caption
+    # (N*B, E)
+    all_img, all_txt = (gather(image_emb), gather(text_emb)) if world > 1 else (image_emb, text_emb)
+    B = len(image_emb); rows = slice(rank * B, rank * B + B)  # this rank's rows of the global batch
+    pos = (torch.eye(len(all_img), device=image_emb.device) if positives is None
+           else positives.to(image_emb.device)).float()
+    logits, pos_i = scale * image_emb @ all_txt.t(), pos[rows]  # (B, N*B): own images, every caption
     if negative_emb is not None:
-        extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb)            # (B, k): own negatives only
+        extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb)  # (B, k): own negatives only
         logits, pos_i = torch.cat([logits, extra], 1), torch.cat([pos_i, torch.zeros_like(extra)], 1)
-    loss_texts = soft_cross_entropy(scale * text_emb @ all_img.t(), pos[:, rows].t())  # own captions, every image
+    # own captions, every image
+    loss_texts = soft_cross_entropy(scale * text_emb @ all_img.t(), pos[:, rows].t())
     return (soft_cross_entropy(logits, pos_i) + loss_texts) / 2                        # image -> its captions
 
 def same_caption(captions: list) -> Tensor:
@@ -215,3 +282,20 @@ def same_caption(captions: list) -> Tensor:
     ids = {c: i for i, c in enumerate(dict.fromkeys(captions))}
     k = torch.tensor([ids[c] for c in captions])
     return k[:, None] == k[None, :]
+
+# %% ../nbs/10_training.ipynb
+def hard_negatives(batch: ShapesBatch, k: int) -> list:
+    """k captions per image of a shapes-world batch: its caption with the first-named object's shape swapped
+    for another that makes a training pair. Deterministic by the batch's seed and indices."""
+    world, sc = batch.world, batch.scene
+    U = hash_uniform(sc['seed'] ^ 0x7E57, sc['index'], 1 + k).tolist()
+    train, negs = set(world.train_pairs), []
+    for o, ch, u in zip(world._objects_lists(sc), sc['choices'].tolist(), U):
+        first = len(o) == 2 and ch[_CAPTION_CHOICES.index('order')] < 0.5       # the caption names o[1] first
+        subject = o[1] if first else o[0]
+        options = [s for s in world.shapes if s != subject[1] and (subject[0], s) in train]
+        if not options: options = [s for s in world.shapes if s != subject[1]]
+        picks = (random.Random(int(u[0] * 2 ** 24)).sample(options, k) if k <= len(options)
+                 else [_pick(options, x) for x in u[1:]])
+        negs.append([_caption(world.cfg, o, ch, shape_override=s) for s in picks])
+    return negs

@@ -26,9 +26,10 @@ OPENAI_STD = (0.26862954, 0.26130258, 0.27577711)
 _HIGH_BIT_MODES = ('I;16', 'I;16B', 'I;16L', 'I', 'F')     # PIL modes that 8-bit RGB would clip
 
 def _scaled(t: Tensor, bits: int | None = None) -> Tensor:
-    """Pixel values -> float in [0, 1], by what the dtype means: bool is 0/1, uint8 is 8-bit (/255), 16-bit data (uint16,
-    Pillow's `I;16`/`I` modes: `bits=16`) is /65535, any other integer type (what NumPy makes of a Python list, or of
-    `uint8 + 0`) holds 8-bit values 0-255; floats must already be in [0, 1]. NaN, Inf and values out of range are refused."""
+    """Pixel values -> float in [0, 1], by what the dtype means: bool is 0/1, uint8 is 8-bit (/255), 16-bit
+    data (uint16, Pillow's `I;16`/`I` modes: `bits=16`) is /65535, any other integer type (what NumPy makes
+    of a Python list, or of `uint8 + 0`) holds 8-bit values 0-255; floats must already be in [0, 1]. NaN,
+    Inf and values out of range are refused."""
     if t.is_floating_point():
         lo, hi = (t.min().item(), t.max().item()) if t.numel() else (0.0, 0.0)
         if not (math.isfinite(lo) and math.isfinite(hi)):
@@ -43,29 +44,38 @@ def _scaled(t: Tensor, bits: int | None = None) -> Tensor:
     top = 65535 if bits == 16 or t.dtype == getattr(torch, 'uint16', None) else 255
     lo, hi = (t.min().item(), t.max().item()) if t.numel() else (0, 0)
     if lo < 0 or hi > top:
-        raise ValueError(f"{'a 16-bit' if top > 255 else f'an {str(t.dtype)[6:]}'} image must hold values 0-{top} (got {lo} to {hi}): "
+        raise ValueError(f"{'a 16-bit' if top > 255 else f'an {str(t.dtype)[6:]}'} image must hold values "
+                         f"0-{top} (got {lo} to {hi}): "
                          f"store 16-bit data as uint16, or pass floats in [0, 1]")
     return t.float() / top
 
 def to_tensor(img) -> Tensor:
     """PIL image, NumPy array or tensor -> float (C, H, W) in [0, 1]; batches (B, C, H, W) pass through.
-    Integers are scaled by their dtype's meaning (see `_scaled`); HWC arrays and (H, W, C) tensors are turned to CHW."""
+    Integers are scaled by their dtype's meaning (see `_scaled`); HWC arrays and (H, W, C) tensors are
+    turned to CHW."""
     bits = None
     if hasattr(img, 'convert'):                                                          # PIL
         bits = 16 if img.mode.startswith('I') else None
-        img = np.asarray(img) if img.mode in _HIGH_BIT_MODES else np.asarray(img.convert('RGBA' if 'A' in img.mode else 'RGB'))
+        img = np.asarray(img) if img.mode in _HIGH_BIT_MODES else np.asarray(img.convert('RGBA'
+                if 'A' in img.mode else 'RGB'))
     if not isinstance(img, Tensor):
         arr = np.asarray(img)
-        if arr.dtype == np.uint16: arr, bits = arr.astype(np.int32), 16                 # torch has no general uint16
+        if arr.dtype == np.uint16: arr, bits = arr.astype(np.int32), 16  # torch has no general uint16
         img = torch.from_numpy(np.array(arr))                                            # a writable copy
         if img.dim() == 2: img = img[..., None]
-        if img.dim() == 3 and img.shape[-1] in (1, 3, 4) and img.shape[0] not in (1, 3, 4): img = img.permute(2, 0, 1)   # HWC
-    elif img.dim() == 3 and img.shape[-1] in (1, 3, 4) and img.shape[0] not in (1, 3, 4): img = img.permute(2, 0, 1)
+        # HWC
+        if img.dim() == 3 and img.shape[-1] in (1, 3, 4) and img.shape[0] not in (1, 3, 4):
+            img = img.permute(2, 0, 1)
+    elif img.dim() == 3 and img.shape[-1] in (1, 3, 4) and img.shape[0] not in (1, 3, 4):
+        img = img.permute(2, 0, 1)
     if img.dim() == 2: img = img[None]
-    if img.dim() not in (3, 4): raise ValueError(f"an image must be (H, W), (C, H, W) or (H, W, C); got shape {tuple(img.shape)}")
-    if img.shape[-1] == 0 or img.shape[-2] == 0: raise ValueError(f"the image is empty ({img.shape[-2]}x{img.shape[-1]} pixels)")
+    if img.dim() not in (3, 4):
+        raise ValueError(f"an image must be (H, W), (C, H, W) or (H, W, C); got shape {tuple(img.shape)}")
+    if img.shape[-1] == 0 or img.shape[-2] == 0:
+        raise ValueError(f"the image is empty ({img.shape[-2]}x{img.shape[-1]} pixels)")
     return _scaled(img, bits)
 
+# %% ../nbs/07_transforms.ipynb
 def to_rgb(x: Tensor) -> Tensor:
     "(1, H, W) grey -> 3 channels; (4, H, W) RGBA -> RGB (alpha dropped); RGB unchanged."
     if x.shape[-3] == 1: return x.expand(*x.shape[:-3], 3, *x.shape[-2:])
@@ -81,9 +91,11 @@ def resize(img, size: int | tuple, interpolation: str = 'bicubic') -> Tensor:
         size = (size, max(1, round(w * size / h))) if h <= w else (max(1, round(h * size / w)), size)
     if tuple(size) == (h, w): return x
     batched = x.dim() == 4
-    out = F.interpolate(x if batched else x[None], size=tuple(size), mode=interpolation, antialias=interpolation in ('bilinear', 'bicubic'),
+    out = F.interpolate(x if batched else x[None], size=tuple(size), mode=interpolation,
+                        antialias=interpolation in ('bilinear', 'bicubic'),
                         align_corners=False if interpolation in ('bilinear', 'bicubic') else None)
-    if interpolation == 'bicubic' and x.min() >= 0 and x.max() <= 1: out = out.clamp_(0, 1)   # bicubic overshoots
+    # bicubic overshoots
+    if interpolation == 'bicubic' and x.min() >= 0 and x.max() <= 1: out = out.clamp_(0, 1)
     return out if batched else out[0]
 
 def center_crop(img, size: int | tuple) -> Tensor:
@@ -95,7 +107,8 @@ def center_crop(img, size: int | tuple) -> Tensor:
     top, left = (h - th) // 2, (w - tw) // 2
     return x[..., top:top + th, left:left + tw]
 
-def random_resized_crop(img, size: int, scale=(0.9, 1.0), ratio=(3 / 4, 4 / 3), generator: torch.Generator | None = None,
+def random_resized_crop(img, size: int, scale=(0.9, 1.0), ratio=(3 / 4, 4 / 3),
+                        generator: torch.Generator | None = None,
                         interpolation: str = 'bicubic') -> Tensor:
     "Crop a random window with area fraction in `scale` and aspect in `ratio`, resized to (size, size)."
     x = to_tensor(img)
@@ -108,7 +121,7 @@ def random_resized_crop(img, size: int, scale=(0.9, 1.0), ratio=(3 / 4, 4 / 3), 
         if 0 < cw <= w and 0 < ch <= h:
             top = int(r[2] * (h - ch + 1)); left = int(torch.rand(1, generator=generator) * (w - cw + 1))
             return resize(x[..., top:top + ch, left:left + cw], (size, size), interpolation)
-    return resize(center_crop(x, min(h, w)), (size, size), interpolation)       # fall back: the central square
+    return resize(center_crop(x, min(h, w)), (size, size), interpolation)  # fall back: the central square
 
 def hflip(img) -> Tensor:
     "Mirror left-right. For the shapes world, pair it with `hflip_caption` (left/right words swap)."
@@ -122,7 +135,8 @@ def normalize(img, mean=OPENAI_MEAN, std=OPENAI_STD) -> Tensor:
 
 def denormalize(x: Tensor, mean=OPENAI_MEAN, std=OPENAI_STD) -> Tensor:
     "Undo `normalize` (to show a model's input as a picture)."
-    return x * torch.tensor(std, dtype=x.dtype).view(-1, 1, 1) + torch.tensor(mean, dtype=x.dtype).view(-1, 1, 1)
+    return x * torch.tensor(std, dtype=x.dtype).view(-1, 1, 1) + torch.tensor(mean,
+                                                                              dtype=x.dtype).view(-1, 1, 1)
 
 # %% ../nbs/07_transforms.ipynb
 class Compose:
@@ -134,7 +148,9 @@ class Compose:
     def __repr__(self): return 'Compose(' + ', '.join(map(repr, self.transforms)) + ')'
 
 class _T:
-    def __repr__(self): return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in vars(self).items() if k != 'generator')})"
+    def __repr__(self):
+        args = ', '.join(f'{k}={v!r}' for k, v in vars(self).items() if k != 'generator')
+        return f"{type(self).__name__}({args})"
 
 class ToTensor(_T):
     "Any image -> float (3, H, W) in [0, 1] (grey repeated, alpha dropped)."
@@ -143,16 +159,20 @@ class ToTensor(_T):
 def _is_8bit_pil(img) -> bool: return hasattr(img, 'convert') and img.mode not in _HIGH_BIT_MODES
 
 class Resize(_T):
-    "Shorter side to `size`. A PIL image is resized by Pillow on its 8-bit pixels, exactly as OpenAI's `clip.load` does it."
+    """Shorter side to `size`. A PIL image is resized by Pillow on its 8-bit pixels, exactly as OpenAI's
+    `clip.load` does it."""
     def __init__(self, size, interpolation='bicubic'): self.size, self.interpolation = size, interpolation
     def __call__(self, img):
-        if not (_is_8bit_pil(img) and isinstance(self.size, int)): return resize(img, self.size, self.interpolation)
+        if not (_is_8bit_pil(img) and isinstance(self.size, int)):
+            return resize(img, self.size, self.interpolation)
         w, h = img.size
         if min(w, h) == self.size: return img
-        short, long = self.size, int(self.size * max(w, h) / min(w, h))            # torchvision's rounding: down
+        short, long = self.size, int(self.size * max(w, h) / min(w, h))  # torchvision's rounding: down
         from PIL import Image
-        return img.resize((short, long) if w <= h else (long, short), getattr(Image.Resampling, self.interpolation.upper()))
+        return img.resize((short, long) if w <= h else (long, short),
+                          getattr(Image.Resampling, self.interpolation.upper()))
 
+# %% ../nbs/07_transforms.ipynb
 class CenterCrop(_T):
     "The central window; on a PIL image with torchvision's rounding of the offsets (to the nearest pixel)."
     def __init__(self, size): self.size = size
@@ -165,8 +185,10 @@ class CenterCrop(_T):
 
 class RandomResizedCrop(_T):
     def __init__(self, size, scale=(0.9, 1.0), ratio=(3 / 4, 4 / 3), interpolation='bicubic', generator=None):
-        self.size, self.scale, self.ratio, self.interpolation, self.generator = size, scale, ratio, interpolation, generator
-    def __call__(self, img): return random_resized_crop(img, self.size, self.scale, self.ratio, self.generator, self.interpolation)
+        self.size, self.scale, self.ratio = size, scale, ratio
+        self.interpolation, self.generator = interpolation, generator
+    def __call__(self, img):
+        return random_resized_crop(img, self.size, self.scale, self.ratio, self.generator, self.interpolation)
 
 class RandomHFlip(_T):
     "Flip with probability p. Do not use on the shapes world's images alone: see `hflip_pair`."
@@ -180,31 +202,39 @@ class Normalize(_T):
     def __call__(self, img): return normalize(img, self.mean, self.std)
 
 def preprocess(image_size: int = 224, mean=OPENAI_MEAN, std=OPENAI_STD) -> Compose:
-    "Inference transform, as in OpenAI's clip.load: resize shorter side, center crop, to [0,1], normalise (PIL images: by Pillow)."
+    """Inference transform, as in OpenAI's clip.load: resize shorter side, center crop, to [0,1], normalise
+    (PIL images: by Pillow)."""
     return Compose([Resize(image_size), CenterCrop(image_size), ToTensor(), Normalize(mean, std)])
 
-def train_transform(image_size: int = 224, scale=(0.9, 1.0), flip: bool = False, mean=OPENAI_MEAN, std=OPENAI_STD) -> Compose:
-    "Training transform: random resized crop (+ optional flip), normalise. Keep flip=False for captions with left/right."
-    return Compose([ToTensor(), RandomResizedCrop(image_size, scale)] + ([RandomHFlip()] if flip else []) + [Normalize(mean, std)])
+def train_transform(image_size: int = 224, scale=(0.9, 1.0), flip: bool = False, mean=OPENAI_MEAN,
+                    std=OPENAI_STD) -> Compose:
+    """Training transform: random resized crop (+ optional flip), normalise. Keep flip=False for captions with
+    left/right."""
+    return Compose([ToTensor(), RandomResizedCrop(image_size, scale)] + ([RandomHFlip()] if flip
+                                                                         else []) + [Normalize(mean, std)])
 
 # %% ../nbs/07_transforms.ipynb
 def augment_batch(images: Tensor, size: int, scale=(0.7, 1.0), ratio=(3 / 4, 4 / 3), jitter: float = 0.1,
                   generator: torch.Generator | None = None) -> Tensor:
-    "Random resized crops (area in `scale`, aspect in `ratio`) and colour jitter of a batch (B, 3, H, W) in [0, 1] -> (B, 3, size, size)."
+    """Random resized crops (area in `scale`, aspect in `ratio`) and colour jitter of a batch (B, 3, H, W) in
+    [0, 1] -> (B, 3, size, size)."""
     x = images.float() / 255 if images.dtype == torch.uint8 else images.float()
     B = x.shape[0]
     u = torch.rand(B, 7, generator=generator)
     area = scale[0] + (scale[1] - scale[0]) * u[:, 0]
     aspect = torch.exp(math.log(ratio[0]) + (math.log(ratio[1]) - math.log(ratio[0])) * u[:, 1])
-    sw, sh = (area * aspect).sqrt().clamp(max=1), (area / aspect).sqrt().clamp(max=1)            # crop size / image size
-    tx, ty = (1 - sw) * (2 * u[:, 2] - 1), (1 - sh) * (2 * u[:, 3] - 1)                          # crop centre, inside the image
+    # crop size / image size
+    sw, sh = (area * aspect).sqrt().clamp(max=1), (area / aspect).sqrt().clamp(max=1)
+    tx, ty = (1 - sw) * (2 * u[:, 2] - 1), (1 - sh) * (2 * u[:, 3] - 1)  # crop centre, inside the image
     theta = torch.zeros(B, 2, 3)
     theta[:, 0, 0], theta[:, 0, 2], theta[:, 1, 1], theta[:, 1, 2] = sw, tx, sh, ty
-    if min(x.shape[-2:]) > 2 * size:                                                             # shrink first: no aliasing
+    # shrink first: no aliasing
+    if min(x.shape[-2:]) > 2 * size:
         x = F.interpolate(x, scale_factor=1.5 * size / min(x.shape[-2:]), mode='bilinear', antialias=True)
     grid = F.affine_grid(theta, (B, 3, size, size), align_corners=False)
-    out = F.grid_sample(x, grid, mode='bilinear', padding_mode='border', align_corners=False)   # (B, 3, size, size)
-    b, c, s = (1 + jitter * (2 * u[:, 4:7] - 1)).unbind(1)                                       # brightness, contrast, saturation
+    # (B, 3, size, size)
+    out = F.grid_sample(x, grid, mode='bilinear', padding_mode='border', align_corners=False)
+    b, c, s = (1 + jitter * (2 * u[:, 4:7] - 1)).unbind(1)  # brightness, contrast, saturation
     grey = out.mean(1, keepdim=True)
     out = grey + s[:, None, None, None] * (out - grey)                                           # saturation
     mean = out.mean((1, 2, 3), keepdim=True)
@@ -217,9 +247,11 @@ def _caption_regexes(world):
         alt = lambda words: '|'.join(sorted((re.escape(w) for w in words), key=len, reverse=True))
         size_of = {w: z for z in world.sizes for w in SIZE_WORDS.get(z, (z,))}
         world._regexes = (
-            re.compile(rf'\b(?:({alt(size_of)})\s+)?(?:({alt(world.colours)})\s+)?({alt(list(world.shapes) + ["shape", "object"])})\b'),
+            re.compile(rf'\b(?:({alt(size_of)})\s+)?(?:({alt(world.colours)})\s+)?'
+                       rf'({alt(list(world.shapes) + ["shape", "object"])})\b'),
             re.compile(r'\b(?:to the )?(left|right) of\b|\b(above|over|below|under|beneath)\b'),
-            re.compile(r'\b(?:(top|upper|bottom|lower)[ -](left|right)|(top|upper|bottom|lower|left|right|center|centre|middle))\b'),
+            re.compile(r'\b(?:(top|upper|bottom|lower)[ '
+                       r'-](left|right)|(top|upper|bottom|lower|left|right|center|centre|middle))\b'),
             size_of)
     return world._regexes
 
@@ -231,7 +263,8 @@ def parse_caption(caption: str, world: 'ShapesWorld') -> dict:
     'relations': [(i, 'left'|'right'|'above'|'below', j)]} with i, j indices into objects."""
     np_re, rel_re, pos_re, size_of = _caption_regexes(world)
     text, relations, objects, spans = caption.lower(), [], [], []
-    rels = [(m.start(), _CANON.get(m.group(1) or m.group(2), m.group(1) or m.group(2))) for m in rel_re.finditer(text)]
+    rels = [(m.start(), _CANON.get(m.group(1) or m.group(2), m.group(1) or m.group(2)))
+            for m in rel_re.finditer(text)]
     masked = rel_re.sub(lambda m: ' ' * len(m.group(0)), text)             # relation words are not positions
     for m in np_re.finditer(masked):
         size, colour, shape = m.groups()
@@ -242,31 +275,44 @@ def parse_caption(caption: str, world: 'ShapesWorld') -> dict:
     for m in pos_re.finditer(masked):
         v, h, single = m.groups()
         pos = f'{_CANON.get(v, v)} {h}' if v else _CANON.get(single, single)
-        owner = max([i for i, s in enumerate(spans) if s < m.start()], default=0)   # the noun phrase before it
+        owner = max([i for i, s in enumerate(spans) if s < m.start()], default=0)  # the noun phrase before it
         if objects: objects[owner]['position'] = pos
     for at, rel in rels:
-        before = [i for i, s in enumerate(spans) if s < at]; after = [i for i, s in enumerate(spans) if s > at]
+        before, after = [i for i, s in enumerate(spans) if s < at], [i for i, s in enumerate(spans) if s > at]
         if before and after: relations.append((before[-1], rel, after[0]))
     return dict(objects=objects, relations=relations)
 
 # %% ../nbs/07_transforms.ipynb
+@patch_to(ShapesBatch)
+def objects(self: ShapesBatch, i: int) -> list:
+    "What image i shows: a list of dicts with colour, shape, size, position, centre and radius."
+    w = self.world
+    return [dict(colour=w.colours[self.colour[i, k]], shape=w.shapes[self.shape[i, k]],
+                 size=w.sizes[self.size[i, k]],
+                 position=POSITIONS[self.cell[i, k]], centre=tuple(self.centre[i, k].tolist()),
+                 radius=self.radius[i, k].item())
+            for k in range(int(self.n_objects[i]))]
+
 def _relation_holds(cell_a, cell_b, rel):
     (ra, ca), (rb, cb) = divmod(cell_a, 3), divmod(cell_b, 3)
     return dict(left=ca < cb, right=ca > cb, above=ra < rb, below=ra > rb)[rel]
 
 def caption_agrees(parsed, truth, complete=False):
-    "Is the parsed caption true of `truth` (`ShapesBatch.objects(i)`): an assignment of named to drawn objects making every claim true?"
+    """Is the parsed caption true of `truth` (`ShapesBatch.objects(i)`): an assignment of named to drawn
+    objects making every claim true?"""
     objs = parsed['objects']
     if not 1 <= len(objs) <= len(truth): return False
     for perm in itertools.permutations(range(len(truth)), len(objs)):
         named_ok = all(o[key] is None or o[key] == truth[t][key] for o, t in zip(objs, perm)
                        for key in ('colour', 'shape', 'size', 'position'))
-        rel_ok = all(_relation_holds(POSITIONS.index(truth[perm[i]]['position']), POSITIONS.index(truth[perm[j]]['position']), r)
+        rel_ok = all(_relation_holds(POSITIONS.index(truth[perm[i]]['position']),
+                                     POSITIONS.index(truth[perm[j]]['position']), r)
                      for i, r, j in parsed['relations'])
         if named_ok and rel_ok: break
     else: return False
     if complete:
-        return len(objs) == len(truth) and all(None not in o.values() for o in objs) and len(parsed['relations']) == len(truth) - 1
+        return len(objs) == len(truth) and all(None not in o.values()
+                                               for o in objs) and len(parsed['relations']) == len(truth) - 1
     return True
 
 # %% ../nbs/07_transforms.ipynb
@@ -278,8 +324,9 @@ def _lookup(options: Sequence[str], name: str, what: str) -> int:
 def scenes(self: ShapesWorld, specs: list, seed: int = 0) -> ShapesBatch:
     """Render scenes you describe: `specs` is a list (one per image) of lists of 1-2 dicts with keys
     colour, shape, size (default 'large'), position (default 'center'), exact (no jitter, default False)."""
-    sc = _draw_scenes(self, seed, torch.arange(len(specs)), 'all', n_objects=2)     # background, noise, jitter
-    cs, pj, U = self.cfg.image_size / self.cfg.grid, self.cfg.position_jitter, 2 * hash_uniform(seed, torch.arange(2 * len(specs)), 2) - 1
+    sc = _draw_scenes(self, seed, torch.arange(len(specs)), 'all', n_objects=2)  # background, noise, jitter
+    cs, pj = self.cfg.image_size / self.cfg.grid, self.cfg.position_jitter
+    U = 2 * hash_uniform(seed, torch.arange(2 * len(specs)), 2) - 1                 # (2n, 2) position jitter
     for i, objs in enumerate(specs):
         if not 1 <= len(objs) <= 2: raise ValueError(f"scene {i}: each scene needs 1 or 2 objects")
         if len(objs) == 2 and objs[0].get('position', 'center') == objs[1].get('position', 'center'):
@@ -293,16 +340,19 @@ def scenes(self: ShapesWorld, specs: list, seed: int = 0) -> ShapesBatch:
             o, exact = objs[k], objs[k].get('exact', False)
             rgb_jitter = sc['rgb'][i, k] - self._rgb[sc['colour'][i, k]]
             ids = (_lookup(self.colours, o['colour'], 'colour'), _lookup(self.shapes, o['shape'], 'shape'),
-                   _lookup(self.sizes, o.get('size', 'large'), 'size'), _lookup(POSITIONS, o.get('position', 'center'), 'position'))
-            if self.cfg.grid == 1 and ids[3] != 4: raise ValueError(f"scene {i}: with grid=1 the only position is 'center'")
+                   _lookup(self.sizes, o.get('size', 'large'), 'size'),
+                   _lookup(POSITIONS, o.get('position', 'center'), 'position'))
+            if self.cfg.grid == 1 and ids[3] != 4:
+                raise ValueError(f"scene {i}: with grid=1 the only position is 'center'")
             for key, v in zip(keys, ids): sc[key][i, k] = v
-            r = self._size_fracs[ids[2]].item()                                 # the nominal radius (cell units)
+            r = self._size_fracs[ids[2]].item()  # the nominal radius (cell units)
             room = 0.0 if exact else (0.5 - r) * pj
             col, row = _cell_col_row(ids[3], self.cfg.grid)
-            sc['cx'][i, k], sc['cy'][i, k] = (col + 0.5 + room * U[2 * i + k, 0]) * cs, (row + 0.5 + room * U[2 * i + k, 1]) * cs
+            sc['cx'][i, k] = (col + 0.5 + room * U[2 * i + k, 0]) * cs
+            sc['cy'][i, k] = (row + 0.5 + room * U[2 * i + k, 1]) * cs
             sc['radius'][i, k], sc['angle'][i, k] = r * cs, 0.0 if exact else sc['angle'][i, k]
             sc['rgb'][i, k] = (self._rgb[ids[0]] + (0 if exact else rgb_jitter)).clamp(0, 1)
-    return self._batch(sc, 0, True)
+    return self._batch(sc)
 
 # %% ../nbs/07_transforms.ipynb
 _LR = re.compile(r'\b(left|right)\b')
