@@ -13,23 +13,30 @@ import torch
 from torch import Tensor
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
-from .core import hash_uniform, derive_seed
+from dataclasses import dataclass
+from .core import hash_uniform, derive_seed, Config, arg, check, is_int, is_finite, patch_to
 from .transforms import preprocess, resize, normalize, to_tensor, to_rgb, center_crop, _HIGH_BIT_MODES
 
 # %% auto 0
 __all__ = ['BAD_KINDS', 'MAX_PIXELS', 'CLASS_TEMPLATES', 'IMAGE_COLUMNS', 'CAPTION_COLUMNS', 'IMAGE_EXTENSIONS', 'HELDOUT_NAMES',
            'CACHE_DIR', 'BadInputReport', 'BadImage', 'load_image', 'CaptionDataset', 'ClassDataset',
-           'CaptionCSVDataset', 'ImageFolderDataset', 'split_by_key', 'cache_pixels', 'collate', 'loader_settings']
+           'CaptionCSVDataset', 'ImageFolderDataset', 'split_by_key', 'cache_pixels', 'collate', 'loader_settings',
+           'CSVSpec', 'ImageFileSpec']
 
 # %% ../nbs/08_datasets.ipynb
 BAD_KINDS = {'missing_columns': 'CSV row with fewer fields than the header',
-             'non_utf8_text': 'text that is not UTF-8; if the file is Latin-1, re-encode it: iconv -f latin1 -t utf-8 in.csv > out.csv',
+             'non_utf8_text': 'text that is not UTF-8; if the file is Latin-1, re-encode it: iconv -f latin1 '
+                              '-t utf-8 in.csv > out.csv',
              'empty_caption': 'empty or whitespace-only caption', 'missing_file': 'image file not found',
-             'zero_byte_file': 'image file is empty (0 bytes)', 'not_an_image': 'file is not an image Pillow can read',
+             'zero_byte_file': 'image file is empty (0 bytes)',
+             'not_an_image': 'file is not an image Pillow can read',
              'truncated_image': 'image is truncated or corrupt (fails to decode)',
-             'bad_shard': 'a webdataset shard (tar) that is truncated or damaged: the pairs before the damage are used',
-             'too_large': 'image claims more pixels than max_pixels (a decompression bomb, or a huge scan: resize it)',
-             'bad_pixels': 'NaN or infinite pixels, or 16-bit/float values out of range (a broken export: fix the file)'}
+             'bad_shard': 'a webdataset shard (tar) that is truncated or damaged: the pairs before the '
+                          'damage are used',
+             'too_large': 'image claims more pixels than max_pixels (a decompression bomb, or a huge scan: '
+                          'resize it)',
+             'bad_pixels': 'NaN or infinite pixels, or 16-bit/float values out of range (a broken export: '
+                           'fix the file)'}
 
 class BadInputReport:
     "Counts skipped inputs by kind (see `BAD_KINDS`) and keeps the first few examples of each."
@@ -40,7 +47,8 @@ class BadInputReport:
     def add(self, kind: str, where: str, detail: str = ''):
         if kind not in BAD_KINDS: raise ValueError(f"unknown kind {kind!r}; known: {list(BAD_KINDS)}")
         self.counts[kind] += 1
-        if len(self.examples[kind]) < self.max_examples: self.examples[kind].append(f"{where}{': ' + detail if detail else ''}")
+        if len(self.examples[kind]) < self.max_examples:
+            self.examples[kind].append(f"{where}{': ' + detail if detail else ''}")
 
     @property
     def total(self) -> int: return sum(self.counts.values())
@@ -52,28 +60,36 @@ class BadInputReport:
         lines = [f"{self.source}: skipped {self.total} bad input(s)"]
         for kind in BAD_KINDS:
             if self.counts[kind]:
-                lines.append(f"  {kind:<16} {self.counts[kind]:>5}  ({BAD_KINDS[kind]}) e.g. " + ' | '.join(self.examples[kind]))
+                examples = ' | '.join(self.examples[kind])
+                lines.append(f"  {kind:<16} {self.counts[kind]:>5}  ({BAD_KINDS[kind]}) e.g. {examples}")
         return '\n'.join(lines)
     __repr__ = summary
-    def short(self) -> str: return f"skipped {', '.join(f'{n} {k}' for k, n in self.counts.items() if n)}" if self else 'nothing skipped'
+    def short(self) -> str:
+        if not self: return 'nothing skipped'
+        return f"skipped {', '.join(f'{n} {k}' for k, n in self.counts.items() if n)}"
 
+# %% ../nbs/08_datasets.ipynb
 class BadImage(Exception):
     "An image that cannot be used; `kind` is one of BAD_KINDS."
-    def __init__(self, kind: str, detail: str): super().__init__(f"{kind}: {detail}"); self.kind, self.detail = kind, detail
+    def __init__(self, kind: str, detail: str):
+        super().__init__(f"{kind}: {detail}"); self.kind, self.detail = kind, detail
 
 MAX_PIXELS = 89_478_485    # Pillow's own limit (~9459 x 9459): a 173 KB PNG can claim 30000 x 30000 pixels
 
 def load_image(path, verify: str = 'full', data: bytes | None = None, max_pixels: int = MAX_PIXELS):
     """Open an image as RGB PIL, or raise `BadImage` saying why not. verify='header' skips the full decode.
-    `data`: the file's bytes (a shard member; `path` only names it). Sizes over `max_pixels` are refused before decoding."""
+    `data`: the file's bytes (a shard member; `path` only names it). Sizes over `max_pixels` are refused
+    before decoding."""
     import warnings
     from PIL import Image, UnidentifiedImageError
     path = Path(path)
     if data is None and not path.is_file(): raise BadImage('missing_file', str(path))
-    if (len(data) if data is not None else path.stat().st_size) == 0: raise BadImage('zero_byte_file', str(path))
+    if (len(data) if data is not None else path.stat().st_size) == 0:
+        raise BadImage('zero_byte_file', str(path))
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter('ignore', Image.DecompressionBombWarning)       # we check the size ourselves, below
+            # we check the size ourselves, below
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)
             img = Image.open(path if data is None else io.BytesIO(data))
     except Image.DecompressionBombError as e: raise BadImage('too_large', f"{path} ({e})") from None
     except UnidentifiedImageError: raise BadImage('not_an_image', str(path)) from None
@@ -85,34 +101,40 @@ def load_image(path, verify: str = 'full', data: bytes | None = None, max_pixels
         img.load()
         if img.mode not in _HIGH_BIT_MODES: return img.convert('RGB')
     except Exception as e: raise BadImage('truncated_image', f"{path} ({e})") from None
-    a = np.asarray(img)                                                        # 16-bit and float: kept, checked, not clipped
+    a = np.asarray(img)  # 16-bit and float: kept, checked, not clipped
     top = 1.0 if img.mode == 'F' else 65535
-    if not np.isfinite(a).all(): raise BadImage('bad_pixels', f"{path}: {int((~np.isfinite(a)).sum())} NaN or infinite pixels")
+    if not np.isfinite(a).all():
+        raise BadImage('bad_pixels', f"{path}: {int((~np.isfinite(a)).sum())} NaN or infinite pixels")
     if a.size and (a.min() < 0 or a.max() > top * (1 + 1e-3)):
-        raise BadImage('bad_pixels', f"{path}: values {a.min():.4g} to {a.max():.4g}, outside 0 to {top} ({img.mode} mode)")
+        raise BadImage('bad_pixels',
+                       f"{path}: values {a.min():.4g} to {a.max():.4g}, outside 0 to {top} ({img.mode} mode)")
     return img
 
 # %% ../nbs/08_datasets.ipynb
 class CaptionDataset(Dataset):
     "Item i is (image (3, S, S), caption); one of an image's captions per visit, chosen by (seed, epoch, i)."
     seed, epoch, image_size, max_pixels = 0, 0, 224, MAX_PIXELS
-    pixels: Tensor | None = None              # all images decoded once, uint8 (N, C, s, s), when cached (see below)
+    pixels: Tensor | None = None  # all images decoded once, uint8 (N, C, s, s), when cached (see below)
     def set_epoch(self, epoch: int): self.epoch = epoch
     def all_captions(self) -> list: raise NotImplementedError
-    def caption(self, i: int) -> str: raise NotImplementedError            # item i's caption in the current epoch
-    def decode(self, i: int) -> Tensor: raise NotImplementedError          # item i's pixels, uint8 (3, s, s), for the cache
+    def caption(self, i: int) -> str: raise NotImplementedError  # item i's caption in the current epoch
+    # item i's pixels, uint8 (3, s, s), for the cache
+    def decode(self, i: int) -> Tensor: raise NotImplementedError
     def __getitems__(self, indices: Sequence[int]) -> list: return [self[i] for i in indices]
     def _keep(self, indices: list):
         if self.pixels is not None: self.pixels = self.pixels[indices]
     @property
-    def cache_size(self) -> int: return math.ceil(1.25 * self.image_size)   # decoded a little larger: crops keep detail
+    # decoded a little larger: crops keep detail
+    def cache_size(self) -> int: return math.ceil(1.25 * self.image_size)
 
     def select(self, indices: Sequence[int]):
         "The same dataset with only these items (a shallow copy: the images on disk or in memory are shared)."
-        view = copy.copy(self); CaptionDataset._keep(view, [int(i) for i in indices]); view._keep([int(i) for i in indices]); return view
+        view = copy.copy(self); CaptionDataset._keep(view,
+                [int(i) for i in indices]); view._keep([int(i) for i in indices]); return view
 
     def cached_items(self, indices: Sequence[int]) -> list:
-        "Items from the decoded pixels (resized to image_size, normalised), like __getitem__ gives them, without decoding."
+        """Items from the decoded pixels (resized to image_size, normalised), like __getitem__ gives them,
+        without decoding."""
         x = to_rgb(self.pixels[list(indices)].float() / 255)
         x = normalize(resize(x, (self.image_size, self.image_size), 'bilinear'))
         return [(im, self.caption(i)) for im, i in zip(x, indices)]
@@ -122,10 +144,11 @@ class CaptionDataset(Dataset):
         u = hash_uniform(derive_seed(self.seed, self.epoch), [i], 1)[0, 0].item()
         return options[min(int(u * len(options)), len(options) - 1)]
 
-    def _item(self, i: int): return self[i]                                # item i itself, or BadImage (never another item)
+    def _item(self, i: int): return self[i]  # item i itself, or BadImage (never another item)
     def usable(self, indices: Sequence[int]) -> tuple[list, list]:
-        """(the indices that load, their items), for scoring: an image that fails now is left out, counted and named, never
-        replaced by another (training may substitute one; a held-out set must not score an image twice)."""
+        """(the indices that load, their items), for scoring: an image that fails now is left out, counted and
+        named, never replaced by another (training may substitute one; a held-out set must not score an
+        image twice)."""
         if self.pixels is not None: return list(indices), self.cached_items(indices)
         kept, items = [], []
         for i in indices:
@@ -135,6 +158,7 @@ class CaptionDataset(Dataset):
                 print(f"warning: left out {e.kind} {e.detail} (item {i})", file=sys.stderr)
         return kept, items
 
+# %% ../nbs/08_datasets.ipynb
 CLASS_TEMPLATES = ('a photo of {a_name}.', 'a picture of {a_name}.', 'a photo of the {name}.', '{a_name}.')
 
 def _article(name: str) -> str: return ('an ' if name[0] in 'aeiou' else 'a ') + name
@@ -142,7 +166,8 @@ def _templated(templates: Sequence[str], name: str) -> list:
     return [t.format(a_name=_article(name), name=name) for t in templates]
 
 class ClassDataset(CaptionDataset):
-    "A `CaptionDataset` of labelled images: captions from templates ('a photo of a cat.') and zero-shot prompts per class."
+    """A `CaptionDataset` of labelled images: captions from templates ('a photo of a cat.') and zero-shot
+    prompts per class."""
     class_names: list = []
     templates: tuple = CLASS_TEMPLATES
     def class_prompts(self, templates: Sequence[str] | None = None) -> list:
@@ -150,14 +175,18 @@ class ClassDataset(CaptionDataset):
         return [_templated(templates or self.templates, n) for n in self.class_names]
     def all_captions(self) -> list: return [c for ps in self.class_prompts() for c in ps]
     def labelled(self, indices: Sequence[int]) -> tuple:
-        "(images (B, 3, S, S), labels (B,)) for the zero-shot evaluation: the images that load (see `usable`)."
+        """(images (B, 3, S, S), labels (B,)) for the zero-shot evaluation: the images that load (see
+        `usable`)."""
         kept, items = self.usable(indices)
-        if not items: raise ValueError(f"none of the {len(indices)} images to score could be read: {getattr(self, 'report', '')}")
+        if not items:
+            raise ValueError(f"none of the {len(indices)} images to score could be read: "
+                             f"{getattr(self, 'report', '')}")
         return torch.stack([x for x, _ in items]), torch.tensor([self.label(i) for i in kept])
     def label(self, i: int) -> int: raise NotImplementedError
 
 # %% ../nbs/08_datasets.ipynb
-IMAGE_COLUMNS = ('filepath', 'image', 'image_path', 'file_name', 'filename', 'file', 'path', 'img', 'image_name')
+IMAGE_COLUMNS = ('filepath', 'image', 'image_path', 'file_name', 'filename', 'file', 'path',
+                 'img', 'image_name')
 CAPTION_COLUMNS = ('title', 'caption', 'captions', 'text', 'description', 'sentence', 'label')
 _SEPS = {'\t': 'tab', ',': 'comma', ';': 'semicolon', '|': 'pipe'}
 
@@ -168,12 +197,14 @@ def _detect_sep(header: str, path, sep: str | None):
     if sep is None:
         best = max(counts, key=counts.get)
         if counts[best] == 0:
-            raise ValueError(f"{path}: found one column ({header.strip()!r}); a captions file needs two, an image path (e.g. filepath) "
+            raise ValueError(f"{path}: found one column ({header.strip()!r}); a captions file needs two, an "
+                             "image path (e.g. filepath) "
                              f"and a caption (e.g. caption), separated by a tab, comma, semicolon or |")
         return best, f"separator {_SEPS[best]} (auto-detected; header has {seen})"
     if counts.get(sep, header.count(sep)) == 0:
         likely = max(counts, key=counts.get)
-        hint = f"it looks {_SEPS[likely]}-separated ({seen}): pass sep={likely!r} or sep=None to auto-detect" if counts[likely] else "it has a single column"
+        hint = (f"it looks {_SEPS[likely]}-separated ({seen}): pass sep={likely!r} or sep=None to auto-detect"
+                if counts[likely] else "it has a single column")
         raise ValueError(f"{path}: sep={sep!r} does not occur in the header line {header!r}; {hint}")
     return sep, f"separator {_SEPS.get(sep, repr(sep))} (given)"
 
@@ -206,14 +237,30 @@ class CaptionCSVDataset(CaptionDataset):
     Bad rows and files are skipped, counted and summarised in `.report` (printed at load when `verbose`)."""
     def __init__(self, csv_path, root=None, image_col: str | None = None, caption_col: str | None = None,
                  sep: str | None = None, transform=None, image_size: int = 224, list_sep: str | None = None,
-                 verify: str = 'full', seed: int = 0, split_col: str | None = None, verbose: bool = True, max_pixels: int = MAX_PIXELS):
+                 verify: str = 'full', seed: int = 0, split_col: str | None = None, verbose: bool = True,
+                 max_pixels: int = MAX_PIXELS):
         self.csv_path, self.max_pixels = Path(csv_path), max_pixels
-        if not self.csv_path.is_file(): raise FileNotFoundError(f"caption file {self.csv_path} does not exist")
+        if not self.csv_path.is_file():
+            raise FileNotFoundError(f"caption file {self.csv_path} does not exist")
         self.root = Path(root) if root is not None else self.csv_path.parent
         self.transform = transform if transform is not None else preprocess(image_size)
-        self.verify, self.seed, self.epoch, self.verbose, self.image_size = verify, seed, 0, verbose, image_size
+        self.verify, self.seed, self.epoch, self.verbose = verify, seed, 0, verbose
+        self.image_size = image_size
         self.report = BadInputReport(self.csv_path)
-        text = self.csv_path.read_bytes().decode('utf-8', errors='surrogateescape').lstrip('\ufeff')  # keep bad bytes visible
+        rows, (ic, cc, sc) = self._read(sep, image_col, caption_col, split_col)
+        self._collect(rows[1:], ic, cc, sc, list_sep)
+        self.n_rows = len(rows) - 1
+        if not self.items:
+            raise ValueError(f"{self.csv_path}: no usable rows. Columns found: {self.columns}; used image "
+                             "column "
+                             f"{self.image_col!r} and caption column {self.caption_col!r}, "
+                             f"{self.sep_note}.\n{self.report.summary()}")
+        if verbose: print(self.describe())
+
+    def _read(self, sep, image_col, caption_col, split_col) -> tuple:
+        "The file's rows (blank lines dropped; row 0 the header) and the indices of the columns to use."
+        # keep bad bytes visible
+        text = self.csv_path.read_bytes().decode('utf-8', errors='surrogateescape').lstrip('\ufeff')
         header_line = next((l for l in text.splitlines() if l.strip()), '')
         if not header_line: raise ValueError(f"{self.csv_path} is empty: expected a header line and rows")
         self.sep, self.sep_note = _detect_sep(header_line, self.csv_path, sep)
@@ -224,86 +271,110 @@ class CaptionCSVDataset(CaptionDataset):
         cc = _pick_column(self.columns, caption_col, CAPTION_COLUMNS, 'caption', self.csv_path)
         self.image_col, self.caption_col = self.columns[ic], self.columns[cc]
         sc = _pick_column(self.columns, split_col, (), 'split', self.csv_path) if split_col else None
-        captions, first_row, split_of = defaultdict(list), {}, {}
-        for n, row in enumerate(rows[1:], start=2):
-            where = f"row {n}"
-            if len(row) <= max(ic, cc, sc or 0):
-                self.report.add('missing_columns', where, f"{len(row)} field(s), header has {len(self.columns)}"); continue
-            rel, cap = row[ic].strip(), row[cc]
-            if _has_bad_bytes(rel) or _has_bad_bytes(cap):
-                self.report.add('non_utf8_text', where, (rel + ' | ' + cap).encode('utf-8', 'surrogateescape').decode('utf-8', 'replace')[:60])
-                continue
-            caps = _split_captions(cap, list_sep)
-            if not caps: self.report.add('empty_caption', where, rel); continue
-            if not rel: self.report.add('missing_file', where, 'empty path'); continue
-            path = Path(rel) if Path(rel).is_absolute() else self.root / rel
-            captions[path].extend(caps); first_row.setdefault(path, n)
-            if sc is not None: split_of.setdefault(path, row[sc].strip().lower())
-        self.items = []
-        for path, caps in captions.items():
-            if verify != 'none':
-                try: load_image(path, verify, max_pixels=max_pixels)
-                except BadImage as e: self.report.add(e.kind, f"row {first_row[path]}", e.detail); continue
-            elif not path.is_file(): self.report.add('missing_file', f"row {first_row[path]}", str(path)); continue
-            self.items.append((path, caps))
-        self.splits = [split_of[p] for p, _ in self.items] if sc is not None else None
-        self.n_rows = len(rows) - 1
-        if not self.items:
-            raise ValueError(f"{self.csv_path}: no usable rows. Columns found: {self.columns}; used image column "
-                             f"{self.image_col!r} and caption column {self.caption_col!r}, {self.sep_note}.\n{self.report.summary()}")
-        if verbose: print(self.describe())
-
-    def describe(self) -> str:
-        "One paragraph: what was loaded, from which columns, and what was skipped."
-        n_caps = sum(len(c) for _, c in self.items)
-        head = (f"{self.csv_path.name}: {len(self.items)} images, {n_caps} captions from {self.n_rows} rows "
-                f"(image column {self.image_col!r}, caption column {self.caption_col!r}, {self.sep_note})")
-        return head + ('\n' + self.report.summary() if self.report else '')
+        return rows, (ic, cc, sc)
 
     def __len__(self): return len(self.items)
-    def keys(self) -> list: return [str(p.relative_to(self.root)) if p.is_relative_to(self.root) else str(p) for p, _ in self.items]
+    def keys(self) -> list:
+        rel = lambda p: str(p.relative_to(self.root)) if p.is_relative_to(self.root) else str(p)
+        return [rel(p) for p, _ in self.items]
     def _keep(self, indices: list):
         self.items = [self.items[i] for i in indices]
         if self.splits is not None: self.splits = [self.splits[i] for i in indices]
-
-    def given_split(self):
-        "(training part, held-out part, description) from the split column, or None without one."
-        if self.splits is None: return None
-        bad = sorted(set(self.splits) - {'train', *HELDOUT_NAMES})
-        if bad: raise ValueError(f"{self.csv_path}: the split column holds {bad}; use 'train' and one of {', '.join(HELDOUT_NAMES)}")
-        held = [i for i, v in enumerate(self.splits) if v != 'train']
-        if not held: raise ValueError(f"{self.csv_path}: no row of the split column is held out (val, test, ...)")
-        return self.select([i for i, v in enumerate(self.splits) if v == 'train']), self.select(held), f'the held-out rows of the split column ({len(held)} images)'
     def captions(self, i: int) -> list: return list(self.items[i][1])
     def caption(self, i: int) -> str: return self.choose(i, self.items[i][1])
     def decode(self, i: int) -> Tensor: return _decode(self.items[i][0], self.cache_size, self.max_pixels)
     def all_captions(self) -> list: return [c for _, caps in self.items for c in caps]
-    def _item(self, i: int): return self.transform(load_image(self.items[i][0], max_pixels=self.max_pixels)), self.choose(i, self.items[i][1])
+    def _item(self, i: int):
+        path, caps = self.items[i]
+        return self.transform(load_image(path, max_pixels=self.max_pixels)), self.choose(i, caps)
 
-    def __getitem__(self, i: int):
-        if self.pixels is not None: return self.cached_items([i])[0]
-        for attempt in range(len(self.items)):
-            j = (i + attempt) % len(self.items)
-            path = self.items[j][0]
-            try: return self._item(j)                 # one caption per visit
-            except BadImage as e:                     # changed since load, or verify='none': skip, count, say so
-                self.report.add(e.kind, str(path))
-                print(f"warning: skipped {e.kind} {path} (item {j}); {self.report.total} bad input(s) so far", file=sys.stderr)
-        raise RuntimeError(f"{self.csv_path}: every image failed to load:\n{self.report.summary()}")
+# %% ../nbs/08_datasets.ipynb
+@patch_to(CaptionCSVDataset)
+def _collect(self, rows: list, ic: int, cc: int, sc: int | None, list_sep: str | None):
+    "`items`: (path, its captions) of every row that is usable, each bad row counted in the report."
+    captions, first_row, split_of = defaultdict(list), {}, {}
+    for n, row in enumerate(rows, start=2):
+        where = f"row {n}"
+        if len(row) <= max(ic, cc, sc or 0):
+            self.report.add('missing_columns', where,
+                            f"{len(row)} field(s), header has {len(self.columns)}"); continue
+        rel, cap = row[ic].strip(), row[cc]
+        if _has_bad_bytes(rel) or _has_bad_bytes(cap):
+            shown = (rel + ' | ' + cap).encode('utf-8', 'surrogateescape').decode('utf-8', 'replace')
+            self.report.add('non_utf8_text', where, shown[:60]); continue
+        caps = _split_captions(cap, list_sep)
+        if not caps: self.report.add('empty_caption', where, rel); continue
+        if not rel: self.report.add('missing_file', where, 'empty path'); continue
+        path = Path(rel) if Path(rel).is_absolute() else self.root / rel
+        captions[path].extend(caps); first_row.setdefault(path, n)
+        if sc is not None: split_of.setdefault(path, row[sc].strip().lower())
+    self.items = []
+    for path, caps in captions.items():
+        if self.verify != 'none':
+            try: load_image(path, self.verify, max_pixels=self.max_pixels)
+            except BadImage as e: self.report.add(e.kind, f"row {first_row[path]}", e.detail); continue
+        elif not path.is_file():
+            self.report.add('missing_file', f"row {first_row[path]}", str(path)); continue
+        self.items.append((path, caps))
+    self.splits = [split_of[p] for p, _ in self.items] if sc is not None else None
+
+@patch_to(CaptionCSVDataset)
+def describe(self) -> str:
+    "One paragraph: what was loaded, from which columns, and what was skipped."
+    n_caps = sum(len(c) for _, c in self.items)
+    head = (f"{self.csv_path.name}: {len(self.items)} images, {n_caps} captions from {self.n_rows} rows "
+            f"(image column {self.image_col!r}, caption column {self.caption_col!r}, {self.sep_note})")
+    return head + ('\n' + self.report.summary() if self.report else '')
+
+# %% ../nbs/08_datasets.ipynb
+@patch_to(CaptionCSVDataset)
+def given_split(self):
+    "(training part, held-out part, description) from the split column, or None without one."
+    if self.splits is None: return None
+    bad = sorted(set(self.splits) - {'train', *HELDOUT_NAMES})
+    if bad:
+        raise ValueError(f"{self.csv_path}: the split column holds {bad}; use 'train' and one of "
+                         f"{', '.join(HELDOUT_NAMES)}")
+    held = [i for i, v in enumerate(self.splits) if v != 'train']
+    if not held:
+        raise ValueError(f"{self.csv_path}: no row of the split column is held out (val, test, ...)")
+    train = [i for i, v in enumerate(self.splits) if v == 'train']
+    what = f'the held-out rows of the split column ({len(held)} images)'
+    return self.select(train), self.select(held), what
+
+@patch_to(CaptionCSVDataset)
+def __getitem__(self, i: int):
+    if self.pixels is not None: return self.cached_items([i])[0]
+    for attempt in range(len(self.items)):
+        j = (i + attempt) % len(self.items)
+        path = self.items[j][0]
+        try: return self._item(j)                 # one caption per visit
+        # changed since load, or verify='none': skip, count, say so
+        except BadImage as e:
+            self.report.add(e.kind, str(path))
+            print(f"warning: skipped {e.kind} {path} (item {j}); {self.report.total} bad input(s) so far",
+                  file=sys.stderr)
+    raise RuntimeError(f"{self.csv_path}: every image failed to load:\n{self.report.summary()}")
 
 # %% ../nbs/08_datasets.ipynb
 IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.ppm', '.pgm')
 
 class ImageFolderDataset(ClassDataset):
-    "root/<class>/<image>: item i is (transform(image), a caption of its class); bad files skipped and reported in `.report`."
-    def __init__(self, root, transform=None, image_size: int = 224, verify: str = 'full', templates: Sequence[str] = CLASS_TEMPLATES,
+    """root/<class>/<image>: item i is (transform(image), a caption of its class); bad files skipped and
+    reported in `.report`."""
+    def __init__(self, root, transform=None, image_size: int = 224, verify: str = 'full',
+                 templates: Sequence[str] = CLASS_TEMPLATES,
                  seed: int = 0, verbose: bool = True, max_pixels: int = MAX_PIXELS):
         self.root, self.max_pixels = Path(root), max_pixels
         if not self.root.is_dir(): raise FileNotFoundError(f"image folder {self.root} does not exist")
         self.transform = transform if transform is not None else preprocess(image_size)
-        self.report, self.ignored, self.templates, self.seed, self.image_size = BadInputReport(self.root), [], tuple(templates), seed, image_size
-        self.classes = sorted(d.name for d in self.root.iterdir() if d.is_dir() and not d.name.startswith('.'))
-        if not self.classes: raise ValueError(f"{self.root} has no sub-folders: expected one folder per class (root/<class>/<image>)")
+        self.report, self.ignored, self.templates = BadInputReport(self.root), [], tuple(templates)
+        self.seed, self.image_size = seed, image_size
+        self.classes = sorted(d.name for d in self.root.iterdir() if d.is_dir()
+                              and not d.name.startswith('.'))
+        if not self.classes:
+            raise ValueError(f"{self.root} has no sub-folders: expected one folder per class "
+                             "(root/<class>/<image>)")
         self.class_names = [c.replace('_', ' ') for c in self.classes]
         self.samples = []
         for label, c in enumerate(self.classes):
@@ -315,16 +386,21 @@ class ImageFolderDataset(ClassDataset):
                     except BadImage as e: self.report.add(e.kind, str(p.relative_to(self.root))); continue
                 self.samples.append((p, label))
         if not self.samples:
-            raise ValueError(f"{self.root}: no usable images in class folders {self.classes}.\n{self.report.summary()}")
+            raise ValueError(f"{self.root}: no usable images in class folders "
+                             f"{self.classes}.\n{self.report.summary()}")
         self.targets = [l for _, l in self.samples]
         empty = [c for k, c in enumerate(self.classes) if k not in set(self.targets)]
-        if empty: raise ValueError(f"{self.root}: the class folder(s) {', '.join(empty)} hold no usable image (every folder is a "
-                                   f"class): add images or remove the folder(s){'; ' + self.report.short() if self.report else ''}")
+        if empty:
+            why = '; ' + self.report.short() if self.report else ''
+            raise ValueError(f"{self.root}: the class folder(s) {', '.join(empty)} hold no usable image "
+                             f"(every folder is a class): add images or remove the folder(s){why}")
         if verbose: print(self.describe())
 
     def describe(self) -> str:
         s = f"{self.root.name}: {len(self.samples)} images in {len(self.classes)} classes"
-        if self.ignored: s += f" ({len(self.ignored)} files without an image extension ignored, e.g. {self.ignored[0].name})"
+        if self.ignored:
+            s += (f" ({len(self.ignored)} files without an image extension ignored, "
+                  f"e.g. {self.ignored[0].name})")
         return s + ('\n' + self.report.summary() if self.report else '')
 
     def __len__(self): return len(self.samples)
@@ -334,35 +410,43 @@ class ImageFolderDataset(ClassDataset):
     def caption(self, i: int) -> str: return self.choose(i, self.class_prompts()[self.targets[i]])
     def decode(self, i: int) -> Tensor: return _decode(self.samples[i][0], self.cache_size, self.max_pixels)
     def keys(self) -> list: return [str(p.relative_to(self.root)) for p, _ in self.samples]
-    def _item(self, i: int): return self.transform(load_image(self.samples[i][0], max_pixels=self.max_pixels)), self.caption(i)
+    def _item(self, i: int):
+        return self.transform(load_image(self.samples[i][0], max_pixels=self.max_pixels)), self.caption(i)
 
-    def _load(self, i: int):
-        "(image, label) of item i; a file that fails now is skipped (the next one is used), counted and announced."
-        for attempt in range(len(self.samples)):
-            path, label = self.samples[(i + attempt) % len(self.samples)]
-            try: return self.transform(load_image(path, max_pixels=self.max_pixels)), label
-            except BadImage as e:
-                self.report.add(e.kind, str(path)); print(f"warning: skipped {e.kind} {path}", file=sys.stderr)
-        raise RuntimeError(f"{self.root}: every image failed to load:\n{self.report.summary()}")
+# %% ../nbs/08_datasets.ipynb
+@patch_to(ImageFolderDataset)
+def _load(self, i: int):
+    """(image, label) of item i; a file that fails now is skipped (the next one is used), counted and
+    announced."""
+    for attempt in range(len(self.samples)):
+        path, label = self.samples[(i + attempt) % len(self.samples)]
+        try: return self.transform(load_image(path, max_pixels=self.max_pixels)), label
+        except BadImage as e:
+            self.report.add(e.kind, str(path)); print(f"warning: skipped {e.kind} {path}", file=sys.stderr)
+    raise RuntimeError(f"{self.root}: every image failed to load:\n{self.report.summary()}")
 
-    def __getitem__(self, i: int):
-        if self.pixels is not None: return self.cached_items([i])[0]
-        return self._load(i)[0], self.caption(i)
+@patch_to(ImageFolderDataset)
+def __getitem__(self, i: int):
+    if self.pixels is not None: return self.cached_items([i])[0]
+    return self._load(i)[0], self.caption(i)
 
 # %% ../nbs/08_datasets.ipynb
 HELDOUT_NAMES = ('val', 'valid', 'validation', 'test', 'heldout', 'held-out')
 
 def split_by_key(keys: Sequence[str], fraction: float = 0.1, seed: int = 0) -> tuple[list, list]:
-    "(train indices, held-out indices): each key held out with probability `fraction`, by a hash of (seed, key)."
+    """(train indices, held-out indices): each key held out with probability `fraction`, by a hash of (seed,
+    key)."""
     if not 0 <= fraction < 1: raise ValueError(f"the held-out fraction must be in [0, 1), got {fraction}")
-    u = [int.from_bytes(hashlib.blake2b(f'{seed}:{k}'.encode(), digest_size=8).digest(), 'big') / 2 ** 64 for k in keys]
+    u = [int.from_bytes(hashlib.blake2b(f'{seed}:{k}'.encode(), digest_size=8).digest(),
+                        'big') / 2 ** 64 for k in keys]
     return [i for i, x in enumerate(u) if x >= fraction], [i for i, x in enumerate(u) if x < fraction]
 
 # %% ../nbs/08_datasets.ipynb
 CACHE_DIR = Path(os.environ.get('MINICLIP_CACHE', '~/.cache/miniclip')).expanduser()
 
 def _decode(path, size: int, max_pixels: int = MAX_PIXELS) -> Tensor:
-    "One image file -> uint8 (3, size, size): shorter side resized to `size`, centre crop (16-bit and float images scaled, not clipped)."
+    """One image file -> uint8 (3, size, size): shorter side resized to `size`, centre crop (16-bit and float
+    images scaled, not clipped)."""
     x = to_rgb(to_tensor(load_image(path, max_pixels=max_pixels)))
     return (center_crop(resize(x, size, 'bilinear'), size) * 255).round().to(torch.uint8)
 
@@ -374,38 +458,45 @@ def _fingerprint(arr) -> dict:
     return {'shape': list(arr.shape), 'dtype': str(arr.dtype), 'rows': h.hexdigest()}
 
 def _cached_file(file: Path, want: dict):
-    "The memory-mapped cache `file` if it is what `want` describes (shape, dtype, checksum), else None with the reason."
+    """The memory-mapped cache `file` if it is what `want` describes (shape, dtype, checksum), else None with
+    the reason."""
     try: arr, meta = np.load(file, mmap_mode='r'), json.loads(file.with_suffix('.json').read_text())
     except (OSError, ValueError) as e: return None, f"unreadable ({type(e).__name__})"
     got = _fingerprint(arr)
-    if got['shape'] != want['shape'] or got['dtype'] != want['dtype']: return None, f"shape {got['shape']} {got['dtype']}, expected {want['shape']} uint8"
+    if got['shape'] != want['shape'] or got['dtype'] != want['dtype']:
+        return None, f"shape {got['shape']} {got['dtype']}, expected {want['shape']} uint8"
     if got != meta: return None, "its pixels changed since they were written (checksum)"
     return arr, ''
 
 
 # %% ../nbs/08_datasets.ipynb
 def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, verbose: bool = True) -> str:
-    """Decode every image of `ds` once into `ds.pixels` (uint8 (N, 3, s, s)): in memory if it fits in `max_memory` bytes, else a
-    memory-mapped .npy, checked (shape, dtype, checksum) each time it is reused and rebuilt if it does not match. An image that
-    fails to decode now is left out of `ds` and counted."""
+    """Decode every image of `ds` once into `ds.pixels` (uint8 (N, 3, s, s)): in memory if it fits in
+    `max_memory` bytes, else a memory-mapped .npy, checked (shape, dtype, checksum) each time it is reused
+    and rebuilt if it does not match. An image that fails to decode now is left out of `ds` and counted."""
     if ds.pixels is not None: return 'already decoded'
     s, say = ds.cache_size, (print if verbose else lambda *a: None)
     paths = [str(p) for p, *_ in getattr(ds, 'items', None) or ds.samples]
     stat = lambda p: (os.stat(p).st_size, os.stat(p).st_mtime_ns) if os.path.exists(p) else (-1, -1)
-    key = hashlib.blake2b(json.dumps([s] + [(p, *stat(p)) for p in paths]).encode(), digest_size=12).hexdigest()
+    key = hashlib.blake2b(json.dumps([s] + [(p, *stat(p)) for p in paths]).encode(),
+                          digest_size=12).hexdigest()
     need, failed = len(ds) * 3 * s * s, []
     def decode(i):
         try: return ds.decode(i)
         except (BadImage, ValueError) as e:
-            kind, detail = (e.kind, e.detail) if isinstance(e, BadImage) else ('bad_pixels', f"{paths[i]}: {e}")
+            kind, detail = (e.kind, e.detail) if isinstance(e, BadImage) else ('bad_pixels',
+                                                                               f"{paths[i]}: {e}")
             failed.append(i); getattr(ds, 'report', BadInputReport()).add(kind, detail)
-            print(f"warning: left out {kind} {detail}", file=sys.stderr); return torch.zeros(3, s, s, dtype=torch.uint8)
+            print(f"warning: left out {kind} {detail}", file=sys.stderr); return torch.zeros(3, s, s,
+                    dtype=torch.uint8)
     steps = lambda: tqdm(range(len(ds)), desc='decoding', disable=not verbose, leave=False)
-    note = f"{len(ds)} images at {s}x{s}: {need / 2**20:.0f} MiB, {'in memory' if need <= max_memory else 'on disk (more than max_memory)'}"
+    where = 'in memory' if need <= max_memory else 'on disk (more than max_memory)'
+    note = f"{len(ds)} images at {s}x{s}: {need / 2**20:.0f} MiB, {where}"
     if need <= max_memory: pixels = torch.stack([decode(i) for i in steps()])
     else:
         file = Path(folder or CACHE_DIR / 'pixels') / f'{key}.npy'
-        arr, why = _cached_file(file, {'shape': [len(ds), 3, s, s], 'dtype': 'uint8'}) if file.exists() else (None, '')
+        arr, why = _cached_file(file,
+                {'shape': [len(ds), 3, s, s], 'dtype': 'uint8'}) if file.exists() else (None, '')
         if why: say(f"pixel cache {file} does not match its images ({why}): decoding them again")
         if arr is None:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -413,7 +504,8 @@ def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, v
             arr = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.uint8, shape=(len(ds), 3, s, s))
             for i in steps(): arr[i] = decode(i).numpy()
             arr.flush()
-            if not failed:                                                     # only a complete cache is kept for next time
+            # only a complete cache is kept for next time
+            if not failed:
                 write_text = json.dumps(_fingerprint(arr)); del arr
                 file.with_suffix('.json').write_text(write_text); os.replace(tmp, file)
                 arr = np.load(file, mmap_mode='r')
@@ -443,3 +535,43 @@ def loader_settings(kind: str = 'files', device='cpu', cores: int | None = None)
     kw = dict(num_workers=workers, pin_memory=on_gpu)
     if workers: kw.update(persistent_workers=True, prefetch_factor=2)
     return kw
+
+# %% ../nbs/08_datasets.ipynb
+@dataclass
+class CSVSpec(Config):
+    "How to read a CSV/TSV of captioned images (`-dataset csv`); empty means detected (`CaptionCSVDataset`)."
+    image_col: str = arg('', 'the image path column (empty: detected)')
+    caption_col: str = arg('', 'the caption column (empty: detected)')
+    sep: str = arg('', 'the separator, e.g. "\\t" or "," (empty: detected)')
+    split_col: str = arg('',
+            "a column saying which rows are held out (train / val, test, ...) instead of -val_fraction")
+
+    def __post_init__(self):
+        if self.sep: self.sep = self.sep.encode().decode('unicode_escape')   # '\t' typed in a shell is a tab
+
+@dataclass
+class ImageFileSpec(Config):
+    "Image files (csv, imagefolder, fashion_mnist, cifar10): the held-out share, augmentation, the cache."
+    val_fraction: float = arg(0.1,
+            'csv, imagefolder: share of the images held out from training, by image and seed (0 = none)')
+    augment: bool = arg(True, 'random resized crops and a little colour jitter while training (never a flip)')
+    cache: str = arg('auto',
+            'decode every image once, to memory if it fits in -cache_memory, else to disk (auto), or: '
+            'disk, off')
+    cache_memory: float = arg(1.0, 'GiB of decoded images kept in memory before the cache goes to disk')
+    max_images: int = arg(0, 'train on at most this many images, chosen at random by seed (0 = all)')
+    max_pixels: int = arg(MAX_PIXELS,
+            "skip (and count) any image whose header claims more pixels than this, before decoding "
+            "(decompression bombs; default Pillow's limit, about 9459 x 9459)")
+    workers: int = arg(-1,
+            'processes decoding image files when they are not cached (-1 = one per spare core, 0 = none)')
+
+    def __post_init__(self):
+        for k, lo in (('max_pixels', 1), ('max_images', 0), ('workers', -1)):
+            check(is_int(getattr(self, k)) and getattr(self, k) >= lo,
+                  f"{k} must be an integer >= {lo}, got {getattr(self, k)!r}")
+        check(is_finite(self.val_fraction) and 0 <= self.val_fraction < 1,
+              f"val_fraction must be in [0, 1), got {self.val_fraction!r}")
+        check(is_finite(self.cache_memory) and self.cache_memory >= 0,
+              f"cache_memory must be a number of GiB >= 0, got {self.cache_memory!r}")
+        check(self.cache in ('auto', 'disk', 'off'), f"cache must be auto, disk or off, got {self.cache!r}")

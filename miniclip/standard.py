@@ -20,12 +20,15 @@ __all__ = ['FASHION_MNIST_CLASSES', 'FASHION_MNIST_NAMES', 'FASHION_MNIST_FILES'
            'CIFAR10']
 
 # %% ../nbs/09_benchmarks.ipynb
-FASHION_MNIST_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
-FASHION_MNIST_NAMES = ('t-shirt', 'pair of trousers', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot')
+FASHION_MNIST_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker',
+                         'Bag', 'Ankle boot')
+FASHION_MNIST_NAMES = ('t-shirt', 'pair of trousers', 'pullover', 'dress', 'coat', 'sandal', 'shirt',
+                       'sneaker', 'bag', 'ankle boot')
 FASHION_MNIST_FILES = {'train': ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'),
                        'test': ('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')}
 FASHION_MNIST_URL = 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/'
-FASHION_TEMPLATES = ('a photo of {a_name}.', 'a black and white photo of {a_name}.', 'a grayscale picture of {a_name}.',
+FASHION_TEMPLATES = ('a photo of {a_name}.', 'a black and white photo of {a_name}.',
+                     'a grayscale picture of {a_name}.',
                      'a low resolution photo of the {name}.', 'a centered photo of {a_name}.', '{a_name}.')
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: '>i2', 0x0C: '>i4', 0x0D: '>f4', 0x0E: '>f8'}
 
@@ -38,7 +41,8 @@ def read_idx(path) -> np.ndarray:
     ndim = raw[3]
     dims = struct.unpack(f'>{ndim}I', raw[4:4 + 4 * ndim])
     data = np.frombuffer(raw, dtype=_IDX_TYPES[raw[2]], offset=4 + 4 * ndim)
-    if data.size != math.prod(dims): raise ValueError(f"{path}: header says {dims} but holds {data.size} values (truncated?)")
+    if data.size != math.prod(dims):
+        raise ValueError(f"{path}: header says {dims} but holds {data.size} values (truncated?)")
     return data.reshape(dims)
 
 def _fashion_candidates(path=None) -> list:
@@ -51,16 +55,19 @@ def _find_file(folder: Path, stem: str):
     return None
 
 def find_fashion_mnist(path=None) -> Path:
-    "The folder holding the four Fashion-MNIST files: `path`, then ~/.cache/miniclip, then /usr/share/datasets."
+    """The folder holding the four Fashion-MNIST files: `path`, then ~/.cache/miniclip, then
+    /usr/share/datasets."""
     searched = _fashion_candidates(path)
     for folder in searched:
         if all(_find_file(folder, s) for pair in FASHION_MNIST_FILES.values() for s in pair): return folder
     raise FileNotFoundError("Fashion-MNIST not found in " + ', '.join(map(str, searched)) +
                             ". Install it with `apt install dataset-fashion-mnist` (Debian/Ubuntu), or call "
-                            "miniclip.standard.download_fashion_mnist() (needs internet), or pass path=<folder>.")
+                            "miniclip.standard.download_fashion_mnist() (needs internet), or pass "
+                            "path=<folder>.")
 
 def download_fashion_mnist(dest=None) -> Path:
-    "Download the four official .gz files into `dest` (default ~/.cache/miniclip/fashion-mnist). Needs internet."
+    """Download the four official .gz files into `dest` (default ~/.cache/miniclip/fashion-mnist). Needs
+    internet."""
     dest = Path(dest or CACHE_DIR / 'fashion-mnist'); dest.mkdir(parents=True, exist_ok=True)
     for stem in (s for pair in FASHION_MNIST_FILES.values() for s in pair):
         target = dest / (stem + '.gz')
@@ -75,7 +82,8 @@ def load_fashion_mnist(split: str = 'train', path=None):
     if split not in FASHION_MNIST_FILES: raise ValueError(f"split must be 'train' or 'test', got {split!r}")
     folder = find_fashion_mnist(path)
     images, labels = (read_idx(_find_file(folder, s)) for s in FASHION_MNIST_FILES[split])
-    if len(images) != len(labels): raise ValueError(f"{folder}: {len(images)} images but {len(labels)} labels")
+    if len(images) != len(labels):
+        raise ValueError(f"{folder}: {len(images)} images but {len(labels)} labels")
     return torch.from_numpy(images.copy()), torch.from_numpy(labels.astype(np.int64))
 
 # %% ../nbs/09_benchmarks.ipynb
@@ -86,7 +94,8 @@ class LabelledImages(ClassDataset):
         if images.dim() == 3: images = images[:, None]                           # (N, 1, h, w) grey
         self.images, self.labels, self.class_names = images, labels, list(class_names)
         self.pixels = images                                                      # already decoded, in memory
-        self.image_size, self.templates, self.normalize, self.seed = image_size, tuple(templates), normalize, seed
+        self.image_size, self.templates = image_size, tuple(templates)
+        self.normalize, self.seed = normalize, seed
 
     def __len__(self): return len(self.images)
     def _keep(self, indices: list): self.images, self.labels = self.images[indices], self.labels[indices]
@@ -107,9 +116,11 @@ class LabelledImages(ClassDataset):
         return [(im, self.choose(i, prompts[label])) for im, i, label in zip(x, indices, y.tolist())]
 
     def __getitem__(self, i: int): return self.__getitems__([i])[0]
-    def usable(self, indices) -> tuple[list, list]: return list(indices), self.__getitems__(list(indices))   # in memory: all load
+    # in memory: all load
+    def usable(self, indices) -> tuple[list, list]: return list(indices), self.__getitems__(list(indices))
 
-def FashionMNIST(split: str = 'train', path=None, image_size: int = 32, templates=FASHION_TEMPLATES, **kwargs) -> LabelledImages:
+def FashionMNIST(split: str = 'train', path=None, image_size: int = 32, templates=FASHION_TEMPLATES,
+                 **kwargs) -> LabelledImages:
     "Fashion-MNIST as `LabelledImages` with captions ('a black and white photo of a sneaker.')."
     images, labels = load_fashion_mnist(split, path)
     return LabelledImages(images, labels, FASHION_MNIST_NAMES, image_size, templates, **kwargs)
@@ -121,19 +132,24 @@ _CIFAR_SPLITS = {'train': [f'data_batch_{i}' for i in range(1, 6)], 'test': ['te
 
 class _SafeUnpickler(pickle.Unpickler):
     "Unpickle plain data and numpy arrays only (a pickle that asks for anything else is refused)."
-    _ALLOWED = {('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'), ('numpy', 'ndarray'),
-                ('numpy', 'dtype'), ('numpy.core.multiarray', 'scalar'), ('numpy._core.multiarray', 'scalar'), ('_codecs', 'encode')}
+    _ALLOWED = {('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'),
+                ('numpy', 'ndarray'),
+                ('numpy', 'dtype'), ('numpy.core.multiarray', 'scalar'), ('numpy._core.multiarray', 'scalar'),
+                ('_codecs', 'encode')}
     def find_class(self, module, name):
         if (module, name) in self._ALLOWED: return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"refusing to load {module}.{name} from a data file (only plain data and numpy arrays are allowed)")
+        raise pickle.UnpicklingError(f"refusing to load {module}.{name} from a data file (only plain data "
+                                     "and numpy arrays are allowed)")
 
 def _unpickle(path) -> dict:
     "A CIFAR-10 batch file's dict; anything else (code, a damaged file) is one ValueError naming the file."
     try:
         with open(path, 'rb') as f: d = _SafeUnpickler(f, encoding='bytes').load()
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError) as e:
-        raise ValueError(f"{path} is not a CIFAR-10 batch file ({e}): download it again with download_cifar10()") from None
-    if not isinstance(d, dict): raise ValueError(f"{path} is not a CIFAR-10 batch file (it holds a {type(d).__name__})")
+        raise ValueError(f"{path} is not a CIFAR-10 batch file ({e}): download it again with "
+                         "download_cifar10()") from None
+    if not isinstance(d, dict):
+        raise ValueError(f"{path} is not a CIFAR-10 batch file (it holds a {type(d).__name__})")
     return {(k.decode() if isinstance(k, bytes) else k): v for k, v in d.items()}
 
 def find_cifar10(path=None) -> Path:
@@ -143,17 +159,21 @@ def find_cifar10(path=None) -> Path:
     for folder in searched:
         if (folder / 'batches.meta').is_file() and (folder / 'test_batch').is_file(): return folder
     raise FileNotFoundError("CIFAR-10 (cifar-10-batches-py) not found in " + ', '.join(map(str, searched)) +
-                            ". Call miniclip.standard.download_cifar10() (needs internet, 170 MB) or pass path=<folder>.")
+                            ". Call miniclip.standard.download_cifar10() (needs internet, 170 MB) or pass "
+                            "path=<folder>.")
 
+# %% ../nbs/09_benchmarks.ipynb
 def download_cifar10(dest=None) -> Path:
     "Download and unpack the official python archive into `dest` (default ~/.cache/miniclip). Needs internet."
     dest = Path(dest or CACHE_DIR); dest.mkdir(parents=True, exist_ok=True)
     archive = dest / 'cifar-10-python.tar.gz'
     if not archive.exists():
         print('downloading CIFAR-10 (170 MB) ...')
-        urllib.request.urlretrieve(CIFAR10_URL, archive.with_suffix('.part')); archive.with_suffix('.part').rename(archive)
+        urllib.request.urlretrieve(CIFAR10_URL,
+                                   archive.with_suffix('.part')); archive.with_suffix('.part').rename(archive)
     with tarfile.open(archive) as tar:
-        members = [m for m in tar.getmembers() if m.name.startswith('cifar-10-batches-py/') and m.isfile() and '..' not in m.name]
+        members = [m for m in tar.getmembers() if m.name.startswith('cifar-10-batches-py/') and m.isfile()
+                   and '..' not in m.name]
         tar.extractall(dest, members=members)
     return dest / 'cifar-10-batches-py'
 
@@ -161,15 +181,19 @@ def load_cifar10(split: str = 'train', path=None):
     "(images uint8 (N, 3, 32, 32), labels int64 (N,), class names) from cifar-10-batches-py."
     if split not in _CIFAR_SPLITS: raise ValueError(f"split must be 'train' or 'test', got {split!r}")
     folder = find_cifar10(path)
-    names = [n.decode() if isinstance(n, bytes) else n for n in _unpickle(folder / 'batches.meta')['label_names']]
+    names = [n.decode() if isinstance(n, bytes) else n
+             for n in _unpickle(folder / 'batches.meta')['label_names']]
     xs, ys = [], []
     for name in _CIFAR_SPLITS[split]:
-        if not (folder / name).is_file(): raise FileNotFoundError(f"{folder / name} is missing (the download is incomplete?)")
+        if not (folder / name).is_file():
+            raise FileNotFoundError(f"{folder / name} is missing (the download is incomplete?)")
         d = _unpickle(folder / name)
-        xs.append(np.asarray(d['data'], dtype=np.uint8).reshape(-1, 3, 32, 32)); ys.append(np.asarray(d['labels'], dtype=np.int64))
+        xs.append(np.asarray(d['data'], dtype=np.uint8).reshape(-1, 3, 32, 32))
+        ys.append(np.asarray(d['labels'], dtype=np.int64))
     return torch.from_numpy(np.concatenate(xs)), torch.from_numpy(np.concatenate(ys)), names
 
-def CIFAR10(split: str = 'train', path=None, image_size: int = 32, templates=CLASS_TEMPLATES, **kwargs) -> LabelledImages:
+def CIFAR10(split: str = 'train', path=None, image_size: int = 32, templates=CLASS_TEMPLATES,
+            **kwargs) -> LabelledImages:
     "CIFAR-10 as `LabelledImages` with captions ('a photo of a cat.')."
     images, labels, names = load_cifar10(split, path)
     return LabelledImages(images, labels, names, image_size, templates, **kwargs)
