@@ -8,13 +8,18 @@ from pathlib import Path
 
 KNOWN: set = set()                # forward imports still to remove (none left)
 
+def lesson_number(name: str) -> float:
+    "'13_pretrained.ipynb' -> 13, '13a_formats.ipynb' -> 13.1: a lettered lesson comes right after its number."
+    m = re.match(r'(\d\d)([a-z]?)_', name)
+    return int(m.group(1)) + (ord(m.group(2)) - 96) / 10 if m.group(2) else int(m.group(1))
+
 def lessons() -> dict:
     "module name -> lesson number, from the notebooks' default_exp."
     out = {}
-    for f in sorted(Path('nbs').glob('[0-9][0-9]_*.ipynb')):
+    for f in sorted(Path('nbs').glob('[0-9][0-9]*_*.ipynb')):
         for c in json.loads(f.read_text())['cells']:
             m = re.search(r'#\|\s*default_exp\s+(\S+)', ''.join(c['source']))
-            if m: out[m.group(1)] = int(f.name[:2]); break
+            if m: out[m.group(1)] = lesson_number(f.name); break
     return out
 
 def imports(path: Path, known: dict) -> set:

@@ -18,7 +18,7 @@ def missing(path: Path) -> list:
     return out
 
 def main() -> int:
-    bad = {p.name: m for p in sorted(Path('nbs').glob('[0-9][0-9]_*.ipynb')) if (m := missing(p))}
+    bad = {p.name: m for p in sorted(Path('nbs').glob('[0-9][0-9]*_*.ipynb')) if (m := missing(p))}
     for name, cells in bad.items(): print(f"FAIL: {name}: cell(s) {cells} draw but store no picture (re-run the notebook)")
     print(f"pictures: {'all stored' if not bad else f'{sum(map(len, bad.values()))} missing'}")
     return 1 if bad else 0

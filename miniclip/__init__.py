@@ -8,7 +8,8 @@ __all__ = ['load']
 
 # %% ../nbs/index.ipynb
 def load(path, device: str = 'cpu', act: str | None = None):
-    """Load a model as (model, tokenizer, preprocess), like OpenAI's `clip.load`: a miniclip run or model folder
-    (`miniclip.checkpoint.load`), a Hugging Face CLIP folder, `hf:<repo>`, or an OpenAI/open_clip state dict (`miniclip.pretrained`)."""
-    from miniclip.pretrained import load as _load     # imported on use, so `import miniclip` stays light
+    """Load a model as (model, tokenizer, preprocess), like OpenAI's `clip.load`: a miniclip run or model
+    folder (`miniclip.checkpoint.load`), a Hugging Face CLIP folder, `hf:<repo>`, or an OpenAI/open_clip
+    state dict (`miniclip.formats`)."""
+    from miniclip.formats import load as _load     # imported on use, so `import miniclip` stays light
     return _load(path, device, act)

@@ -19,13 +19,18 @@ __all__ = ['CheckpointError', 'write_atomic', 'write_manifest', 'verify', 'save_
            'check_sizes', 'lock_run', 'unlock_run']
 
 # %% ../nbs/12_checkpoints.ipynb
-class CheckpointError(RuntimeError): "A checkpoint that is missing, incomplete, unsafe, damaged or made for another model."
+class CheckpointError(RuntimeError):
+    "A checkpoint that is missing, incomplete, unsafe, damaged or made for another model."
 
 def _no_room(path: Path, e: OSError) -> CheckpointError:
-    "A failed write (a full disk, a lost mount) as one line: what could not be written, why, and the space left."
-    try: free = f"; {shutil.disk_usage(next(p for p in [path, *path.parents] if p.exists())).free / 2**20:,.0f} MiB free there"
+    """A failed write (a full disk, a lost mount) as one line: what could not be written, why, and the space
+    left."""
+    try:
+        here = next(p for p in [path, *path.parents] if p.exists())
+        free = f"; {shutil.disk_usage(here).free / 2**20:,.0f} MiB free there"
     except OSError: free = ''
-    return CheckpointError(f"could not write {path} ({e.strerror or e}{free}); nothing saved earlier was touched")
+    return CheckpointError(f"could not write {path} ({e.strerror or e}{free}); nothing saved earlier was "
+                           "touched")
 
 def write_atomic(path, text: str):
     "Write a small text file so that readers see the old or the new content, never half."
@@ -43,24 +48,31 @@ def _sha256(path: Path) -> str:
 def write_manifest(folder):
     "manifest.json: the SHA-256 of every file in `folder`, so that a changed byte is caught on load."
     folder = Path(folder)
-    files = {p.name: _sha256(p) for p in sorted(folder.iterdir()) if p.is_file() and p.name != 'manifest.json'}
+    files = {p.name: _sha256(p) for p in sorted(folder.iterdir()) if p.is_file()
+             and p.name != 'manifest.json'}
     (folder / 'manifest.json').write_text(json.dumps(files, indent=1))
 
 def verify(folder) -> list:
-    "What is wrong with a checkpoint or model folder: missing or changed files (by its manifest). Empty when intact."
+    """What is wrong with a checkpoint or model folder: missing or changed files (by its manifest). Empty when
+    intact."""
     folder = Path(folder)
     try: files = json.loads((folder / 'manifest.json').read_text())
-    except FileNotFoundError:                                                  # written before manifests, or the manifest deleted
-        print(f"warning: {folder} has no manifest.json: the integrity of its files is not checked", file=sys.stderr)
+    # written before manifests, or the manifest deleted
+    except FileNotFoundError:
+        print(f"warning: {folder} has no manifest.json: the integrity of its files is not checked",
+              file=sys.stderr)
         return []
     except ValueError: return [f"{folder / 'manifest.json'} is damaged"]
-    return [f"{folder / n} is missing" if not (folder / n).is_file() else f"{folder / n} is damaged (its checksum changed)"
+    return [f"{folder / n} is missing" if not (folder / n).is_file()
+            else f"{folder / n} is damaged (its checksum changed)"
             for n, h in files.items() if not (folder / n).is_file() or _sha256(folder / n) != h]
 
 def save_model(folder, model: CLIP, tokenizer: Tokenizer):
-    "Write what is needed to use a model: model.safetensors, config.json, tokenizer.json (and a manifest of checksums)."
+    """Write what is needed to use a model: model.safetensors, config.json, tokenizer.json (and a manifest of
+    checksums)."""
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()}, folder / 'model.safetensors')
+    save_file({k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()},
+              folder / 'model.safetensors')
     model.cfg.to_json(folder / 'config.json')
     tokenizer.save(folder / 'tokenizer.json')
     write_manifest(folder)
@@ -71,19 +83,22 @@ def _fsync_dir(path: Path):
         with open(f, 'rb') as fh: os.fsync(fh.fileno())
 
 def atomic_folder(target, write) -> Path:
-    "Let `write(tmp)` fill a temporary folder, then rename it to `target`: the folder appears complete or not at all."
+    """Let `write(tmp)` fill a temporary folder, then rename it to `target`: the folder appears complete or
+    not at all."""
     target = Path(target); target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f'.tmp-{target.name}-{os.getpid()}')
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
     try: write(tmp); _fsync_dir(tmp)
-    except OSError as e: shutil.rmtree(tmp, ignore_errors=True); raise _no_room(target, e) from None   # e.g. the disk is full
+    # e.g. the disk is full
+    except OSError as e: shutil.rmtree(tmp, ignore_errors=True); raise _no_room(target, e) from None
     if target.exists(): shutil.rmtree(target)
     os.rename(tmp, target)                                   # the atomic step
     return target
 
 # %% ../nbs/12_checkpoints.ipynb
 def save_checkpoint(run_dir, model: CLIP, tokenizer: Tokenizer, state: dict, keep: int = 2) -> Path:
-    "Atomically write checkpoints/step_N/ (model, trainer state, manifest), point `latest` at it, keep the newest `keep`."
+    """Atomically write checkpoints/step_N/ (model, trainer state, manifest), point `latest` at it, keep the
+    newest `keep`."""
     ck = Path(run_dir) / 'checkpoints'
     def write(tmp):
         save_model(tmp, model, tokenizer)
@@ -96,7 +111,8 @@ def save_checkpoint(run_dir, model: CLIP, tokenizer: Tokenizer, state: dict, kee
     return folder
 
 def latest_checkpoint(run_dir, check: bool = False) -> Path | None:
-    "The newest complete checkpoint of a run (the `latest` pointer, else the highest step); with `check`, the newest intact one."
+    """The newest complete checkpoint of a run (the `latest` pointer, else the highest step); with `check`,
+    the newest intact one."""
     ck = Path(run_dir) / 'checkpoints'
     if not ck.is_dir(): return None
     pointer = ck / 'latest'
@@ -106,27 +122,35 @@ def latest_checkpoint(run_dir, check: bool = False) -> Path | None:
     for folder in steps:
         problems = verify(folder) if check else []
         if not problems: return folder
-        print(f"warning: skipping the damaged checkpoint {folder.name}: {'; '.join(problems)}", file=sys.stderr)
+        print(f"warning: skipping the damaged checkpoint {folder.name}: {'; '.join(problems)}",
+              file=sys.stderr)
     return None
 
 def load_trainer_state(folder) -> dict:
-    "The trainer state of a checkpoint, refusing any pickle that contains code and any file its manifest says was changed."
+    """The trainer state of a checkpoint, refusing any pickle that contains code and any file its manifest
+    says was changed."""
     path = Path(folder) / 'trainer_state.pt'
-    if not path.exists(): raise CheckpointError(f"{path} not found: {folder} holds a model but no trainer state to resume from")
+    if not path.exists():
+        raise CheckpointError(f"{path} not found: {folder} holds a model but no trainer state to resume from")
     problems = verify(folder)
     if problems: raise CheckpointError('; '.join(problems))
     try: return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
-        raise CheckpointError(f"refusing to load {path}: it is not a plain-tensor checkpoint (a pickle that could run code, "
-                              f"or a damaged file). Only load checkpoints you trust. ({type(e).__name__}: {str(e)[:200]})") from None
+        raise CheckpointError(f"refusing to load {path}: it is not a plain-tensor checkpoint (a pickle that "
+                              "could run code, "
+                              f"or a damaged file). Only load checkpoints you trust. ({type(e).__name__}: "
+                              f"{str(e)[:200]})") from None
 
 # %% ../nbs/12_checkpoints.ipynb
 def upgrade(cfg: dict, weights: dict) -> tuple[dict, dict]:
-    "Convert a miniclip 0.1 model (config dict, state dict) to the current layout; a current one passes unchanged."
+    """Convert a miniclip 0.1 model (config dict, state dict) to the current layout; a current one passes
+    unchanged."""
     text = cfg.get('text', {})
-    if 'text.proj.weight' in weights and text.get('output_dim') == text.get('width'):   # 0.1: a square text projection
+    # 0.1: a square text projection
+    if 'text.proj.weight' in weights and text.get('output_dim') == text.get('width'):
         weights = dict(weights)
-        weights['text_projection.weight'] = weights['text_projection.weight'] @ weights.pop('text.proj.weight')
+        inner = weights.pop('text.proj.weight')
+        weights['text_projection.weight'] = weights['text_projection.weight'] @ inner
     return cfg, weights
 
 def config_diff(a: dict, b: dict, prefix: str = '') -> list:
@@ -142,14 +166,20 @@ def config_diff(a: dict, b: dict, prefix: str = '') -> list:
 def _read(folder: Path) -> tuple[CLIPConfig, dict]:
     "The (upgraded) config and weights of a model folder, with a clear error for anything missing or damaged."
     problems = verify(folder)
-    if problems: raise CheckpointError('; '.join(problems) + ': the files were changed or damaged after they were saved')
+    if problems:
+        raise CheckpointError('; '.join(problems) + ': the files were changed or damaged after they were '
+                                                    'saved')
     for name in ('config.json', 'model.safetensors', 'tokenizer.json'):
-        if not (folder / name).is_file(): raise CheckpointError(f"{folder / name} is missing: {folder} is not a complete miniclip model")
+        if not (folder / name).is_file():
+            raise CheckpointError(f"{folder / name} is missing: {folder} is not a complete miniclip model")
     try: raw = json.loads((folder / 'config.json').read_text())
-    except ValueError as e: raise CheckpointError(f"{folder / 'config.json'} is not valid JSON ({e})") from None
-    check_sizes(folder, raw)                                                   # before anything of that size is allocated
+    except ValueError as e:
+        raise CheckpointError(f"{folder / 'config.json'} is not valid JSON ({e})") from None
+    check_sizes(folder, raw)  # before anything of that size is allocated
     try: weights = load_file(folder / 'model.safetensors', device='cpu')
-    except Exception as e: raise CheckpointError(f"{folder / 'model.safetensors'} is damaged ({type(e).__name__}: {str(e)[:120]})") from None
+    except Exception as e:
+        raise CheckpointError(f"{folder / 'model.safetensors'} is damaged ({type(e).__name__}: "
+                              f"{str(e)[:120]})") from None
     raw, weights = upgrade(raw, weights)
     try: cfg = CLIPConfig.from_dict(raw)
     except (TypeError, ValueError) as e: raise CheckpointError(f"{folder / 'config.json'}: {e}") from None
@@ -160,19 +190,26 @@ def load_weights(model: CLIP, folder):
     folder = Path(folder)
     cfg, weights = _read(folder)
     diff = config_diff(cfg.to_dict(), model.cfg.to_dict())
-    if diff: raise CheckpointError(f"the checkpoint in {folder} was made for a different model ({'; '.join(diff)}): "
+    if diff:
+        raise CheckpointError(f"the checkpoint in {folder} was made for a different model "
+                              f"({'; '.join(diff)}): "
                                    f"use the same settings, or fine-tune from it instead")
     model.load_state_dict(weights)
     return model
 
+# %% ../nbs/12_checkpoints.ipynb
 def model_folder(path) -> Path:
     "The folder holding a model: `path` itself, its `final/`, or its newest checkpoint."
     path = Path(path)
-    if path.is_file(): raise CheckpointError(f"{path} is a file; pass the folder that holds model.safetensors, config.json and tokenizer.json")
+    if path.is_file():
+        raise CheckpointError(f"{path} is a file; pass the folder that holds model.safetensors, config.json "
+                              "and tokenizer.json")
     for cand in (path, path / 'final'):
         if (cand / 'model.safetensors').exists(): return cand
     ck = latest_checkpoint(path)
-    if ck is None: raise CheckpointError(f"no model found in {path}: expected model.safetensors there, in {path/'final'} or under {path/'checkpoints'}")
+    if ck is None:
+        raise CheckpointError(f"no model found in {path}: expected model.safetensors there, in "
+                              f"{path/'final'} or under {path/'checkpoints'}")
     return ck
 
 def load(path, device: str = 'cpu'):
@@ -183,25 +220,35 @@ def load(path, device: str = 'cpu'):
     model.load_state_dict(weights)
     tokenizer = Tokenizer.load(folder / 'tokenizer.json')
     if tokenizer.vocab_size > cfg.text.vocab_size or tokenizer.max_length > cfg.text.context_length:
-        raise CheckpointError(f"{folder / 'tokenizer.json'} does not fit this model (vocabulary {tokenizer.vocab_size}, context "
-                              f"{tokenizer.max_length}; the model has {cfg.text.vocab_size} and {cfg.text.context_length}): "
-                              f"it comes from another run; copy the tokenizer.json that was saved with this model")
+        raise CheckpointError(f"{folder / 'tokenizer.json'} does not fit this model (vocabulary "
+                              f"{tokenizer.vocab_size}, context "
+                              f"{tokenizer.max_length}; the model has {cfg.text.vocab_size} and "
+                              f"{cfg.text.context_length}): "
+                              "it comes from another run; copy the tokenizer.json that was saved with this "
+                              "model")
     return model.to(get_device(device)).eval(), tokenizer, preprocess(cfg.vision.image_size)
 
 # %% ../nbs/12_checkpoints.ipynb
 def check_sizes(folder: Path, raw: dict):
-    """config.json against the shapes in model.safetensors' header, on the `meta` device: a config that asks for another
-    model (or for a terabyte) is refused before a single weight is allocated."""
+    """config.json against the shapes in model.safetensors' header, on the `meta` device: a config that asks
+    for another model (or for a terabyte) is refused before a single weight is allocated."""
     from safetensors import safe_open
     try: cfg = CLIPConfig.from_dict(raw)
     except (TypeError, ValueError) as e: raise CheckpointError(f"{folder / 'config.json'}: {e}") from None
     try:
-        with safe_open(folder / 'model.safetensors', 'pt') as f: have = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}
-    except Exception as e: raise CheckpointError(f"{folder / 'model.safetensors'} is damaged ({type(e).__name__}: {str(e)[:120]})") from None
+        with safe_open(folder / 'model.safetensors', 'pt') as f:
+            have = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}
+    except Exception as e:
+        raise CheckpointError(f"{folder / 'model.safetensors'} is damaged ({type(e).__name__}: "
+                              f"{str(e)[:120]})") from None
     with torch.device('meta'): want = {k: tuple(v.shape) for k, v in CLIP(cfg).state_dict().items()}
-    bad = [k for k in want if k in have and want[k] != have[k]] + [k for k in want if k not in have and k != 'text.proj.weight']
-    if bad: raise CheckpointError(f"{folder / 'config.json'} does not describe the weights beside it ({bad[0]}: the config says "
-                                  f"{want[bad[0]]}, the file {have.get(bad[0], 'nothing')}): use the config.json saved with them")
+    bad = [k for k in want if k in have and want[k] != have[k]] + [k for k in want if k not in have
+                                                                   and k != 'text.proj.weight']
+    if bad:
+        raise CheckpointError(f"{folder / 'config.json'} does not describe the weights beside it ({bad[0]}: "
+                              "the config says "
+                                  f"{want[bad[0]]}, the file {have.get(bad[0], 'nothing')}): use the "
+                                  "config.json saved with them")
 
 # %% ../nbs/12_checkpoints.ipynb
 _RUN_MARKS = ('train_config.json', 'checkpoints', 'metrics.csv', 'final', 'curves.png', 'changes.txt', 'eval')
@@ -212,7 +259,8 @@ def _check_is_run(run_dir: Path):
         raise ValueError(f"{run_dir} holds files that are not a miniclip run; pick another -out_dir")
 
 def _make_room(run_dir: Path, say=print):
-    "Before a new run: a previous run with a saved step is kept aside (renamed); a start that never saved one is cleared."
+    """Before a new run: a previous run with a saved step is kept aside (renamed); a start that never saved
+    one is cleared."""
     if not run_dir.exists() or not any(run_dir.iterdir()): return
     if not ((run_dir / 'final').exists() or any((run_dir / 'checkpoints').glob('step_*'))):
         for m in _RUN_MARKS:
@@ -229,8 +277,8 @@ def _alive(pid: int) -> bool:
     return True
 
 def lock_run(run_dir: Path, say=print) -> Path:
-    """Own `run_dir` for this process: `.NAME.lock` beside it holds the PID. A live owner is refused (exit 2 from the CLI);
-    a dead one's lock is taken over. Released when the process ends (or by `unlock_run`)."""
+    """Own `run_dir` for this process: `.NAME.lock` beside it holds the PID. A live owner is refused (exit 2
+    from the CLI); a dead one's lock is taken over. Released when the process ends (or by `unlock_run`)."""
     lock = run_dir.parent / f'.{run_dir.name}.lock'
     lock.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(2):
@@ -238,9 +286,10 @@ def lock_run(run_dir: Path, say=print) -> Path:
         except FileExistsError:
             try: pid = int(lock.read_text().split()[0])
             except (OSError, ValueError, IndexError): pid = -1
-            if pid == os.getpid(): return lock                                   # this process already owns it
+            if pid == os.getpid(): return lock  # this process already owns it
             if pid > 0 and _alive(pid):
-                raise ValueError(f"{run_dir} is in use by another miniclip_train (PID {pid}): wait for it to end, "
+                raise ValueError(f"{run_dir} is in use by another miniclip_train (PID {pid}): wait for it to "
+                                 "end, "
                                  f"stop it, or pick another -out_dir")
             say(f"taking over the lock of {run_dir} from a run that is no longer running (PID {pid})")
             lock.unlink(missing_ok=True); continue

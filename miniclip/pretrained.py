@@ -4,63 +4,71 @@
 
 # %% ../nbs/13_pretrained.ipynb 2
 from __future__ import annotations
-import gzip, importlib.util, json, math, os, sys
+import gzip, importlib.util, math, os
 from pathlib import Path
 import torch
-from torch import Tensor
 from einops import rearrange
-from safetensors.torch import load_file, save_file
 from tokenizers import Tokenizer as HFTokenizer, Regex, decoders, models, pre_tokenizers
 from .tokenizer import Tokenizer
 from .vit import ViTConfig
 from .text import TextConfig
 from .clip import CLIP, CLIPConfig
-from .transforms import preprocess
-from . import checkpoint as ckpt
 from .checkpoint import CheckpointError
 
 # %% auto 0
 __all__ = ['OPENAI_PATTERN', 'OPENAI_BPE', 'bytes_to_unicode', 'openai_bpe_path', 'openai_tokenizer', 'key_map', 'to_state_dict',
-           'from_state_dict', 'config_from_hf', 'config_to_hf', 'config_from_openai', 'hf_clip', 'read_pretrained',
-           'is_pretrained', 'load', 'convert', 'export_hf', 'export_onnx', 'export_cli']
+           'from_state_dict', 'config_from_hf', 'config_to_hf', 'config_from_openai', 'hf_clip']
 
 # %% ../nbs/13_pretrained.ipynb
 def bytes_to_unicode() -> dict:
-    "GPT-2's byte -> printable character table, in the order OpenAI's vocabulary lists them (printable bytes first)."
-    keep = [*range(ord('!'), ord('~') + 1), *range(ord('¡'), ord('¬') + 1), *range(ord('®'), ord('ÿ') + 1)]
+    """GPT-2's byte -> printable character table, in the order OpenAI's vocabulary lists them (printable bytes
+    first)."""
+    keep = [*range(ord('!'), ord('~') + 1), *range(ord('¡'), ord('¬') + 1),
+            *range(ord('®'), ord('ÿ') + 1)]
     rest = [b for b in range(256) if b not in keep]
     return {**{b: chr(b) for b in keep}, **{b: chr(256 + n) for n, b in enumerate(rest)}}
 
-OPENAI_PATTERN = r"""<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+"""
+OPENAI_PATTERN = (r"""<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|"""
+                  r"""[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+""")
 OPENAI_BPE = 'bpe_simple_vocab_16e6.txt.gz'
 
 def openai_bpe_path(path=None) -> Path:
-    "OpenAI's merges file: `path`, $MINICLIP_BPE, or the copy inside the installed `openai-clip` or `open_clip_torch` package."
+    """OpenAI's merges file: `path`, $MINICLIP_BPE, or the copy inside the installed `openai-clip` or
+    `open_clip_torch` package."""
     cands = [path, os.environ.get('MINICLIP_BPE')]
-    for pkg in ('clip', 'open_clip'):                                     # found, not imported (their imports need torchvision)
+    # found, not imported (their imports need torchvision)
+    for pkg in ('clip', 'open_clip'):
         spec = importlib.util.find_spec(pkg)
-        if spec and spec.submodule_search_locations: cands += [Path(p) / OPENAI_BPE for p in spec.submodule_search_locations]
+        if spec and spec.submodule_search_locations:
+            cands += [Path(p) / OPENAI_BPE for p in spec.submodule_search_locations]
     for c in cands:
         if c and Path(c).is_file(): return Path(c)
-    raise FileNotFoundError(f"OpenAI's BPE merges ({OPENAI_BPE}) not found: pip install openai-clip (it ships the file; "
+    raise FileNotFoundError(f"OpenAI's BPE merges ({OPENAI_BPE}) not found: pip install openai-clip (it "
+                            "ships the file; "
                             f"miniclip does not import it), or set MINICLIP_BPE to the file")
 
 def openai_tokenizer(bpe_path=None, context_length: int = 77) -> Tokenizer:
-    "OpenAI CLIP's tokenizer rebuilt with `tokenizers`: their 48,894 merges, `</w>` word ends, SOT 49406, EOT 49407, padding 0."
+    """OpenAI CLIP's tokenizer rebuilt with `tokenizers`: their 48,894 merges, `</w>` word ends, SOT 49406,
+    EOT 49407, padding 0."""
     lines = gzip.open(openai_bpe_path(bpe_path), 'rt', encoding='utf-8').read().split('\n')
     merges = [tuple(m.split()) for m in lines[1:49152 - 256 - 2 + 1]]
     base = list(bytes_to_unicode().values())
-    vocab = base + [c + '</w>' for c in base] + [''.join(m) for m in merges] + ['<|startoftext|>', '<|endoftext|>']
+    vocab = base + [c + '</w>' for c in base] + [''.join(m) for m in merges]
+    vocab += ['<|startoftext|>', '<|endoftext|>']
     hf = HFTokenizer(models.BPE({t: i for i, t in enumerate(vocab)}, merges, end_of_word_suffix='</w>'))
-    hf.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.Split(Regex(OPENAI_PATTERN), 'removed', invert=True),
-                                                pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)])
-    hf.decoder = decoders.Sequence([decoders.Replace('</w>', 'Ġ'), decoders.ByteLevel()])   # a word's end is a space, as in OpenAI's decode
+    hf.pre_tokenizer = pre_tokenizers.Sequence([
+        pre_tokenizers.Split(Regex(OPENAI_PATTERN), 'removed', invert=True),
+        pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)])
+    # a word's end is a space, as in OpenAI's decode
+    hf.decoder = decoders.Sequence([decoders.Replace('</w>', 'Ġ'), decoders.ByteLevel()])
     hf.add_special_tokens(['<|startoftext|>', '<|endoftext|>'])
-    return Tokenizer(hf, context_length, special=dict(pad=0, sot=len(vocab) - 2, eot=len(vocab) - 1), clean='openai')
+    return Tokenizer(hf, context_length,
+                     special=dict(pad=0, sot=len(vocab) - 2, eot=len(vocab) - 1), clean='openai')
 
 # %% ../nbs/13_pretrained.ipynb
 def _blocks(prefix: str, layers: int, ours: str, hf: bool) -> list:
-    "(ours, theirs) name pairs for the transformer blocks; qkv maps to a list of three (HF) or one fused (OpenAI) tensor."
+    """(ours, theirs) name pairs for the transformer blocks; qkv maps to a list of three (HF) or one fused
+    (OpenAI) tensor."""
     out = []
     for i in range(layers):
         o, t = f'{ours}.transformer.blocks.{i}', f'{prefix}.{i}'
@@ -70,42 +78,61 @@ def _blocks(prefix: str, layers: int, ours: str, hf: bool) -> list:
             out += [(f'{o}.attn.proj.{w}', f'{a}.out_proj.{w}') for w in ('weight', 'bias')]
             names = {'ln_1': 'layer_norm1', 'ln_2': 'layer_norm2', 'mlp.0': 'mlp.fc1', 'mlp.2': 'mlp.fc2'}
         else:
-            out += [(f'{o}.attn.qkv.weight', f'{t}.attn.in_proj_weight'), (f'{o}.attn.qkv.bias', f'{t}.attn.in_proj_bias')]
+            out += [(f'{o}.attn.qkv.weight', f'{t}.attn.in_proj_weight'),
+                    (f'{o}.attn.qkv.bias', f'{t}.attn.in_proj_bias')]
             out += [(f'{o}.attn.proj.{w}', f'{t}.attn.out_proj.{w}') for w in ('weight', 'bias')]
             names = {'ln_1': 'ln_1', 'ln_2': 'ln_2', 'mlp.0': 'mlp.c_fc', 'mlp.2': 'mlp.c_proj'}
         out += [(f'{o}.{a}.{w}', f'{t}.{b}.{w}') for a, b in names.items() for w in ('weight', 'bias')]
     return out
 
 def key_map(cfg: CLIPConfig, layout: str) -> list:
-    "(miniclip name, their name or names, how) for every tensor of a CLIP; layout 'hf' (transformers) or 'openai' (also open_clip)."
+    """(miniclip name, their name or names, how) for every tensor of a CLIP; layout 'hf' (transformers) or
+    'openai' (also open_clip)."""
     hf = layout == 'hf'
     v, t = ('vision_model.', 'text_model.') if hf else ('visual.', '')
     rows = [('visual.class_embedding', v + ('embeddings.class_embedding' if hf else 'class_embedding'), None),
-            ('visual.patch_embed.weight', v + ('embeddings.patch_embedding.weight' if hf else 'conv1.weight'), 'conv'),
-            ('visual.positional_embedding', v + ('embeddings.position_embedding.weight' if hf else 'positional_embedding'), None),
-            *[(f'visual.ln_pre.{w}', v + ('pre_layrnorm.' if hf else 'ln_pre.') + w, None) for w in ('weight', 'bias')],
-            *[(f'visual.ln_post.{w}', v + ('post_layernorm.' if hf else 'ln_post.') + w, None) for w in ('weight', 'bias')],
-            ('image_projection.weight', 'visual_projection.weight' if hf else 'visual.proj', None if hf else 'T'),
-            ('text.token_embedding.weight', t + ('embeddings.token_embedding.weight' if hf else 'token_embedding.weight'), None),
-            ('text.positional_embedding', t + ('embeddings.position_embedding.weight' if hf else 'positional_embedding'), None),
-            *[(f'text.ln_final.{w}', t + ('final_layer_norm.' if hf else 'ln_final.') + w, None) for w in ('weight', 'bias')],
-            ('text_projection.weight', 'text_projection.weight' if hf else 'text_projection', None if hf else 'T'),
+            ('visual.patch_embed.weight',
+             v + ('embeddings.patch_embedding.weight' if hf else 'conv1.weight'), 'conv'),
+            ('visual.positional_embedding',
+             v + ('embeddings.position_embedding.weight' if hf else 'positional_embedding'), None),
+            *[(f'visual.ln_pre.{w}', v + ('pre_layrnorm.' if hf else 'ln_pre.') + w, None)
+              for w in ('weight', 'bias')],
+            *[(f'visual.ln_post.{w}', v + ('post_layernorm.' if hf else 'ln_post.') + w, None)
+              for w in ('weight', 'bias')],
+            ('image_projection.weight', 'visual_projection.weight' if hf else 'visual.proj', None
+             if hf else 'T'),
+            ('text.token_embedding.weight',
+             t + ('embeddings.token_embedding.weight' if hf else 'token_embedding.weight'), None),
+            ('text.positional_embedding',
+             t + ('embeddings.position_embedding.weight' if hf else 'positional_embedding'), None),
+            *[(f'text.ln_final.{w}', t + ('final_layer_norm.' if hf else 'ln_final.') + w, None)
+              for w in ('weight', 'bias')],
+            ('text_projection.weight', 'text_projection.weight' if hf else 'text_projection', None
+             if hf else 'T'),
             ('logit_scale', 'logit_scale', None)]
-    rows += [(o, th, 'cat') for o, th in _blocks(v + ('encoder.layers' if hf else 'transformer.resblocks'), cfg.vision.layers, 'visual', hf)]
-    rows += [(o, th, 'cat') for o, th in _blocks(t + ('encoder.layers' if hf else 'transformer.resblocks'), cfg.text.layers, 'text', hf)]
+    rows += [(o, th, 'cat') for o,
+            th in _blocks(v + ('encoder.layers' if hf else 'transformer.resblocks'),
+                          cfg.vision.layers, 'visual', hf)]
+    rows += [(o, th, 'cat') for o,
+            th in _blocks(t + ('encoder.layers' if hf else 'transformer.resblocks'),
+                          cfg.text.layers, 'text', hf)]
     return [(o, th, how if how != 'cat' or isinstance(th, list) else None) for o, th, how in rows]
 
 # %% ../nbs/13_pretrained.ipynb
 def _exportable(model: CLIP) -> dict:
     "miniclip's state dict in the reference's shape: inner encoder projections folded into the joint ones."
     cfg, sd = model.cfg, {k: v.detach() for k, v in model.state_dict().items()}
-    if cfg.vision.stem != 'patch': raise ValueError("a conv-stem image encoder has no counterpart in CLIP; only stem='patch' exports")
+    if cfg.vision.stem != 'patch':
+        raise ValueError("a conv-stem image encoder has no counterpart in CLIP; only stem='patch' exports")
     for side, proj in (('visual', 'image_projection'), ('text', 'text_projection')):
-        if f'{side}.proj.weight' in sd: sd[f'{proj}.weight'] = sd[f'{proj}.weight'] @ sd.pop(f'{side}.proj.weight')   # (E, D)
+        # (E, D)
+        if f'{side}.proj.weight' in sd:
+            sd[f'{proj}.weight'] = sd[f'{proj}.weight'] @ sd.pop(f'{side}.proj.weight')
     return sd
 
 def to_state_dict(model: CLIP, layout: str = 'hf') -> dict:
-    "The model's weights under the reference's names and shapes (layout 'hf' for transformers, 'openai' for OpenAI/open_clip)."
+    """The model's weights under the reference's names and shapes (layout 'hf' for transformers, 'openai' for
+    OpenAI/open_clip)."""
     sd, out, P = _exportable(model), {}, model.cfg.vision.patch_size
     for ours, theirs, how in key_map(model.cfg, layout):
         w = sd[ours]
@@ -115,14 +142,16 @@ def to_state_dict(model: CLIP, layout: str = 'hf') -> dict:
         else: out[theirs] = w.clone()
     return out
 
-_IGNORED = ('position_ids', 'attn_mask', 'input_resolution', 'context_length', 'vocab_size')   # buffers and constants
+# buffers and constants
+_IGNORED = ('position_ids', 'attn_mask', 'input_resolution', 'context_length', 'vocab_size')
 
 def _differ(layout: str) -> str:
     name = {'hf': 'Hugging Face', 'openai': 'OpenAI/open_clip'}[layout]
     return f"the config and the weights describe different models, or these are not a {name} CLIP's weights"
 
 def from_state_dict(sd: dict, cfg: CLIPConfig, layout: str) -> CLIP:
-    "A miniclip CLIP with the weights of a reference state dict (its names, its shapes); every tensor used, none missing."
+    """A miniclip CLIP with the weights of a reference state dict (its names, its shapes); every tensor used,
+    none missing."""
     model, sd = CLIP(cfg), {k.removeprefix('module.'): v for k, v in sd.items() if not k.endswith(_IGNORED)}
     ours, used = {}, set()
     try:
@@ -130,18 +159,24 @@ def from_state_dict(sd: dict, cfg: CLIPConfig, layout: str) -> CLIP:
             if how == 'cat': ours[name] = torch.cat([sd[k] for k in theirs]); used.update(theirs)
             else:
                 w = sd[theirs]; used.add(theirs)
-                ours[name] = rearrange(w, 'd c p1 p2 -> d (p1 p2 c)') if how == 'conv' else w.t() if how == 'T' else w
-    except KeyError as e: raise CheckpointError(f"the weights have no tensor {e.args[0]!r}: {_differ(layout)}") from None
-    if set(sd) - used: raise CheckpointError(f"{len(set(sd) - used)} tensors are left over, e.g. {sorted(set(sd) - used)[:2]}: {_differ(layout)}")
+                ours[name] = rearrange(w,
+                        'd c p1 p2 -> d (p1 p2 c)') if how == 'conv' else w.t() if how == 'T' else w
+    except KeyError as e:
+        raise CheckpointError(f"the weights have no tensor {e.args[0]!r}: {_differ(layout)}") from None
+    if set(sd) - used:
+        raise CheckpointError(f"{len(set(sd) - used)} tensors are left over, e.g. "
+                              f"{sorted(set(sd) - used)[:2]}: {_differ(layout)}")
     try: model.load_state_dict({k: v.float() for k, v in ours.items()})
     except RuntimeError as e:
         first = next((l.strip() for l in str(e).splitlines() if 'size mismatch' in l), str(e)[:200])
-        raise CheckpointError(f"the weights do not fit the config ({first[:220]}): the config describes another model") from None
+        raise CheckpointError(f"the weights do not fit the config ({first[:220]}): the config describes "
+                              "another model") from None
     return model
 
 # %% ../nbs/13_pretrained.ipynb
 def _scale_bounds(logit_scale: float) -> dict:
-    "init/max logit scale for released weights: the clamp never cuts their own exp(logit_scale) (OpenAI's is ln 100 in fp16)."
+    """init/max logit scale for released weights: the clamp never cuts their own exp(logit_scale) (OpenAI's is
+    ln 100 in fp16)."""
     s = math.exp(logit_scale)
     return dict(init_logit_scale=min(s, 100.0), max_logit_scale=max(100.0, s * (1 + 1e-6)))
 
@@ -149,211 +184,81 @@ def config_from_hf(hf: dict) -> CLIPConfig:
     "A miniclip CLIPConfig from a transformers CLIPConfig dict (config.json of a Hugging Face CLIP folder)."
     v, t = hf['vision_config'], hf['text_config']
     V, eos = t.get('vocab_size', 49408), t.get('eos_token_id', 49407)
-    vision = ViTConfig(image_size=v.get('image_size', 224), patch_size=v.get('patch_size', 32), width=v.get('hidden_size', 768),
-                       layers=v.get('num_hidden_layers', 12), heads=v.get('num_attention_heads', 12), channels=v.get('num_channels', 3),
-                       mlp_ratio=v.get('intermediate_size', 3072) / v.get('hidden_size', 768), act=v.get('hidden_act', 'quick_gelu'),
+    vision = ViTConfig(image_size=v.get('image_size', 224), patch_size=v.get('patch_size', 32),
+                       width=v.get('hidden_size', 768),
+                       layers=v.get('num_hidden_layers', 12), heads=v.get('num_attention_heads', 12),
+                       channels=v.get('num_channels', 3),
+                       mlp_ratio=v.get('intermediate_size', 3072) / v.get('hidden_size', 768),
+                       act=v.get('hidden_act', 'quick_gelu'),
                        ln_eps=v.get('layer_norm_eps', 1e-5))
-    eot = V - 1 if eos == 2 else eos                    # transformers' legacy eos 2 means "the highest id", EOT of OpenAI's vocab
-    text = TextConfig(vocab_size=V, context_length=t.get('max_position_embeddings', 77), width=t.get('hidden_size', 512),
-                      layers=t.get('num_hidden_layers', 12), heads=t.get('num_attention_heads', 8), eot_id=eot, pad_id=0 if eot else 1,
-                      mlp_ratio=t.get('intermediate_size', 2048) / t.get('hidden_size', 512), act=t.get('hidden_act', 'quick_gelu'),
+    # transformers' legacy eos 2 means "the highest id", EOT of OpenAI's vocab
+    eot = V - 1 if eos == 2 else eos
+    text = TextConfig(vocab_size=V, context_length=t.get('max_position_embeddings', 77),
+                      width=t.get('hidden_size', 512),
+                      layers=t.get('num_hidden_layers', 12), heads=t.get('num_attention_heads', 8),
+                      eot_id=eot, pad_id=0 if eot else 1,
+                      mlp_ratio=t.get('intermediate_size', 2048) / t.get('hidden_size', 512),
+                      act=t.get('hidden_act', 'quick_gelu'),
                       ln_eps=t.get('layer_norm_eps', 1e-5))
     return CLIPConfig(vision=vision, text=text, embedding_dim=hf.get('projection_dim', 512),
                       **_scale_bounds(hf.get('logit_scale_init_value', 2.6592)))
 
+# %% ../nbs/13_pretrained.ipynb
 def config_to_hf(cfg: CLIPConfig, tokenizer: Tokenizer | None = None) -> dict:
     "The transformers CLIPConfig dict of a miniclip model (for `CLIPModel.from_pretrained`)."
     v, t = cfg.vision, cfg.text
-    if t.eot_id == 2: raise ValueError("eot_id 2 means 'the highest id' to transformers: export with export_hf, which moves it")
+    if t.eot_id == 2:
+        raise ValueError("eot_id 2 means 'the highest id' to transformers: export with export_hf, which "
+                         "moves it")
     sot = tokenizer.sot_id if tokenizer else max(0, t.eot_id - 1)
     return {'model_type': 'clip', 'architectures': ['CLIPModel'], 'projection_dim': cfg.embedding_dim,
             'logit_scale_init_value': math.log(cfg.init_logit_scale),
-            'vision_config': dict(hidden_size=v.width, intermediate_size=int(v.width * v.mlp_ratio), num_hidden_layers=v.layers,
-                                  num_attention_heads=v.heads, image_size=v.image_size, patch_size=v.patch_size,
-                                  num_channels=v.channels, hidden_act=v.act, layer_norm_eps=v.ln_eps, projection_dim=cfg.embedding_dim),
-            'text_config': dict(vocab_size=t.vocab_size, hidden_size=t.width, intermediate_size=int(t.width * t.mlp_ratio),
-                                num_hidden_layers=t.layers, num_attention_heads=t.heads, max_position_embeddings=t.context_length,
-                                hidden_act=t.act, layer_norm_eps=t.ln_eps, eos_token_id=t.eot_id, bos_token_id=sot,
+            'vision_config': dict(hidden_size=v.width, intermediate_size=int(v.width * v.mlp_ratio),
+                                  num_hidden_layers=v.layers,
+                                  num_attention_heads=v.heads, image_size=v.image_size,
+                                  patch_size=v.patch_size,
+                                  num_channels=v.channels, hidden_act=v.act, layer_norm_eps=v.ln_eps,
+                                  projection_dim=cfg.embedding_dim),
+            'text_config': dict(vocab_size=t.vocab_size, hidden_size=t.width,
+                                intermediate_size=int(t.width * t.mlp_ratio),
+                                num_hidden_layers=t.layers, num_attention_heads=t.heads,
+                                max_position_embeddings=t.context_length,
+                                hidden_act=t.act, layer_norm_eps=t.ln_eps, eos_token_id=t.eot_id,
+                                bos_token_id=sot,
                                 pad_token_id=t.pad_id, projection_dim=cfg.embedding_dim)}
 
 def config_from_openai(sd: dict, act: str = 'quick_gelu', head_width: int = 64) -> CLIPConfig:
-    """The architecture of an OpenAI/open_clip state dict, read off its shapes as OpenAI's own `build_model` does (heads of
-    64 channels). `act`: OpenAI's and open_clip's `-quickgelu` models use QuickGELU, open_clip's other models GELU."""
+    """The architecture of an OpenAI/open_clip state dict, read off its shapes as OpenAI's own `build_model`
+    does (heads of 64 channels). `act`: OpenAI's and open_clip's `-quickgelu` models use QuickGELU,
+    open_clip's other models GELU."""
     try:
         width, _, P, _ = sd['visual.conv1.weight'].shape
         grid = math.isqrt(sd['visual.positional_embedding'].shape[0] - 1)
         count = lambda p: len({k[len(p):].split('.')[0] for k in sd if k.startswith(p)})
         V, tw = sd['token_embedding.weight'].shape
-        vision = ViTConfig(image_size=P * grid, patch_size=P, width=width, layers=count('visual.transformer.resblocks.'),
+        vision = ViTConfig(image_size=P * grid, patch_size=P, width=width,
+                           layers=count('visual.transformer.resblocks.'),
                            heads=width // head_width, act=act,
                            mlp_ratio=sd['visual.transformer.resblocks.0.mlp.c_fc.weight'].shape[0] / width)
         text = TextConfig(vocab_size=V, context_length=sd['positional_embedding'].shape[0], width=tw,
-                          layers=count('transformer.resblocks.'), heads=tw // head_width, eot_id=V - 1, pad_id=0, act=act,
+                          layers=count('transformer.resblocks.'), heads=tw // head_width, eot_id=V - 1,
+                          pad_id=0, act=act,
                           mlp_ratio=sd['transformer.resblocks.0.mlp.c_fc.weight'].shape[0] / tw)
-    except KeyError as e: raise CheckpointError(f"not an OpenAI/open_clip CLIP state dict: no {e.args[0]!r}") from None
+    except KeyError as e:
+        raise CheckpointError(f"not an OpenAI/open_clip CLIP state dict: no {e.args[0]!r}") from None
     return CLIPConfig(vision=vision, text=text, embedding_dim=sd['text_projection'].shape[1],
                       **_scale_bounds(float(sd['logit_scale'])))
 
 # %% ../nbs/13_pretrained.ipynb
 def hf_clip(size: str = 'tiny', seed: int = 0):
-    "transformers' CLIP with random weights: the real ViT-B/32 architecture, or a tiny one with the same parts (the later lessons' tests load it too)."
+    """transformers' CLIP with random weights: the real ViT-B/32 architecture, or a tiny one with the same
+    parts (the later lessons' tests load it too)."""
     from transformers import CLIPModel, CLIPConfig as HFConfig
     torch.manual_seed(seed)
     if size == 'B/32': return CLIPModel(HFConfig()).eval()
-    return CLIPModel(HFConfig(text_config=dict(vocab_size=49408, hidden_size=64, intermediate_size=256, num_hidden_layers=2,
+    return CLIPModel(HFConfig(text_config=dict(vocab_size=49408, hidden_size=64, intermediate_size=256,
+                                               num_hidden_layers=2,
                                                num_attention_heads=2, max_position_embeddings=77),
-                              vision_config=dict(hidden_size=64, intermediate_size=256, num_hidden_layers=2, num_attention_heads=2,
+                              vision_config=dict(hidden_size=64, intermediate_size=256, num_hidden_layers=2,
+                                                 num_attention_heads=2,
                                                  image_size=32, patch_size=8), projection_dim=48)).eval()
-
-# %% ../nbs/13_pretrained.ipynb
-def _tokenizer_of(folder: Path, cfg: CLIPConfig, hf_cfg: dict) -> Tokenizer:
-    "The tokenizer a Hugging Face folder describes: miniclip's (written by `export_hf`) or OpenAI's BPE (its merges.txt, or the package's)."
-    t = cfg.text
-    if 'miniclip' in hf_cfg and (folder / 'tokenizer.json').is_file():
-        hf = HFTokenizer.from_file(str(folder / 'tokenizer.json')); hf.no_padding(); hf.no_truncation()
-        m = hf_cfg['miniclip']
-        return Tokenizer(hf, m['max_length'], m['special'], m['clean'])
-    if t.vocab_size == 49408:
-        merges = folder / 'merges.txt'
-        return openai_tokenizer(merges if merges.is_file() else None, t.context_length)
-    raise CheckpointError(f"{folder} has no tokenizer miniclip can read (a {t.vocab_size}-token vocabulary, not OpenAI's 49,408): "
-                          f"export it with miniclip_export, or build the tokenizer it was trained with")
-
-def _weights(path: Path) -> dict:
-    "A state dict from safetensors, or from a `.pt`/`.bin` of plain tensors (never a pickle that runs code)."
-    if path.suffix == '.safetensors':
-        try: return load_file(path)
-        except Exception as e: raise CheckpointError(f"{path} is not a readable safetensors file ({str(e)[:100]})") from None
-    import zipfile
-    if zipfile.is_zipfile(path) and any(n.endswith('constants.pkl') for n in zipfile.ZipFile(path).namelist()):
-        raise CheckpointError(f"{path} is a TorchScript archive (OpenAI's own .pt files are): miniclip does not run its code. "
-                              f"Use the safetensors copy instead: miniclip.load('hf:openai/clip-vit-base-patch32')")
-    import warnings
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')                                 # torch's note on the pickle protocol
-            sd = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        raise CheckpointError(f"refusing {path}: not a file of plain tensors (a pickle that could run code, or not a checkpoint: "
-                              f"{type(e).__name__})") from None
-    sd = sd.get('state_dict', sd) if isinstance(sd, dict) else sd            # open_clip's training checkpoints nest it
-    if not isinstance(sd, dict) or not all(isinstance(v, Tensor) for v in sd.values()):
-        raise CheckpointError(f"{path} holds no state dict of tensors")
-    return sd
-
-# %% ../nbs/13_pretrained.ipynb
-def read_pretrained(path, act: str | None = None, head_width: int = 64) -> tuple:
-    """(model, tokenizer) from a CLIP in another format: a Hugging Face folder (config.json + model.safetensors), `hf:<repo>`
-    (downloaded when online), or an OpenAI/open_clip state dict file. `act`, `head_width`: what such a file cannot say."""
-    path = _download(path[3:]) if str(path).startswith('hf:') else Path(path)
-    if path.is_dir():
-        try: hf_cfg = json.loads((path / 'config.json').read_text())
-        except (FileNotFoundError, ValueError) as e: raise CheckpointError(f"{path}/config.json is missing or not JSON ({e})") from None
-        if 'vision_config' not in hf_cfg: raise CheckpointError(f"{path} is not a Hugging Face CLIP folder (config.json has no vision_config)")
-        files = [path / n for n in ('model.safetensors', 'pytorch_model.bin') if (path / n).is_file()]
-        if not files: raise CheckpointError(f"{path} has no model.safetensors (or pytorch_model.bin)")
-        sd, cfg = _weights(files[0]), config_from_hf(hf_cfg)
-        sd = {k.removeprefix('model.'): v for k, v in sd.items()}
-        model = from_state_dict(sd, cfg, 'hf')
-        return model, _tokenizer_of(path, cfg, hf_cfg)
-    if not path.is_file(): raise CheckpointError(f"{path} not found: pass a Hugging Face folder, hf:<repo>, or a state dict file")
-    sd = {k.removeprefix('module.'): v for k, v in _weights(path).items()}
-    if 'visual.conv1.weight' not in sd:
-        raise CheckpointError(f"{path} is neither an OpenAI/open_clip state dict (no visual.conv1.weight) nor a miniclip model; "
-                              f"a Hugging Face CLIP is a folder: pass the folder")
-    if act is None: print("note: assuming QuickGELU (OpenAI's weights, open_clip's -quickgelu); open_clip's other models: act='gelu'",
-                          file=sys.stderr)
-    cfg = config_from_openai(sd, act or 'quick_gelu', head_width)
-    return from_state_dict(sd, cfg, 'openai'), openai_tokenizer(None, cfg.text.context_length)
-
-def _download(repo: str) -> Path:
-    "A Hugging Face repo's config, weights and tokenizer files, fetched by huggingface_hub into its cache."
-    try:
-        from huggingface_hub import snapshot_download
-        return Path(snapshot_download(repo, allow_patterns=['config.json', 'model.safetensors', 'merges.txt', 'vocab.json']))
-    except ImportError: raise CheckpointError("hf: needs huggingface_hub: pip install huggingface_hub") from None
-    except Exception as e:
-        raise CheckpointError(f"could not fetch hf:{repo} ({type(e).__name__}): this machine is offline or the repo does not exist; "
-                              f"download the folder elsewhere and pass its path") from None
-
-def is_pretrained(path) -> bool:
-    "Whether `path` is a CLIP in another format than miniclip's own (a miniclip folder has its own config.json with 'vision')."
-    p = Path(str(path))
-    if str(path).startswith('hf:'): return True
-    if p.is_dir():
-        try: return 'vision_config' in json.loads((p / 'config.json').read_text())
-        except (OSError, ValueError): return False
-    return p.is_file() and p.suffix in ('.safetensors', '.pt', '.pth', '.bin')
-
-def load(path, device: str = 'cpu', act: str | None = None, head_width: int = 64):
-    "(model, tokenizer, preprocess) of a miniclip model (`checkpoint.load`) or of OpenAI's, open_clip's or Hugging Face's CLIPs."
-    if not is_pretrained(path): return ckpt.load(path, device)
-    model, tokenizer = read_pretrained(path, act, head_width)
-    return model.to(device).eval(), tokenizer, preprocess(model.cfg.vision.image_size)
-
-def convert(path, out, act: str | None = None) -> Path:
-    "Save a pretrained CLIP as a miniclip model folder (model.safetensors, config.json with every setting, tokenizer.json)."
-    model, tokenizer = read_pretrained(path, act)
-    ckpt.save_model(out, model, tokenizer)
-    return Path(out)
-
-# %% ../nbs/13_pretrained.ipynb
-def export_hf(model: CLIP, tokenizer: Tokenizer, folder) -> Path:
-    """A folder that `transformers.CLIPModel.from_pretrained` loads: config.json, model.safetensors, tokenizer.json.
-    miniclip's own vocabulary has EOT at id 2, which transformers reads as "the highest id": ids 2 and V-1 swap places."""
-    folder, t = Path(folder), model.cfg.text
-    sd, swap = to_state_dict(model, 'hf'), (t.eot_id == 2)
-    cfg = model.cfg.replace(text=t.replace(eot_id=t.vocab_size - 1)) if swap else model.cfg
-    hf_tok = json.loads(tokenizer.hf.to_str())
-    if swap:
-        perm = torch.arange(t.vocab_size); perm[[2, t.vocab_size - 1]] = perm[[t.vocab_size - 1, 2]]
-        emb = 'text_model.embeddings.token_embedding.weight'; sd[emb] = sd[emb][perm].contiguous()
-        vocab = hf_tok['model']['vocab']; inv = {i: s for s, i in vocab.items()}
-        vocab[inv[2]], vocab[inv[t.vocab_size - 1]] = t.vocab_size - 1, 2
-        for a in hf_tok.get('added_tokens', []): a['id'] = {2: t.vocab_size - 1, t.vocab_size - 1: 2}.get(a['id'], a['id'])
-    special = {k: (cfg.text.eot_id if v == t.eot_id else v) for k, v in tokenizer._special().items()}
-    hf_cfg = config_to_hf(cfg, tokenizer) | {'miniclip': {'special': special, 'clean': tokenizer.clean, 'max_length': tokenizer.max_length}}
-    folder.mkdir(parents=True, exist_ok=True)
-    save_file(sd, folder / 'model.safetensors', metadata={'format': 'pt'})
-    (folder / 'config.json').write_text(json.dumps(hf_cfg, indent=1))
-    (folder / 'tokenizer.json').write_text(json.dumps(hf_tok, ensure_ascii=False))
-    return folder
-
-class _Tower(torch.nn.Module):
-    "One encoder of a CLIP as its own module: images -> image embeddings, or tokens -> text embeddings (unit length)."
-    def __init__(self, model: CLIP, side: str): super().__init__(); self.model, self.side = model, side
-    def forward(self, x): return self.model.encode_image(x) if self.side == 'image' else self.model.encode_text(x)
-
-def export_onnx(model: CLIP, folder) -> list:
-    "image_encoder.onnx (pixel_values -> image_embeds) and text_encoder.onnx (input_ids -> text_embeds), batch size free."
-    import warnings
-    folder, v, t = Path(folder), model.cfg.vision, model.cfg.text
-    folder.mkdir(parents=True, exist_ok=True)
-    tokens = torch.full((2, t.context_length), t.pad_id); tokens[:, 1] = t.eot_id               # (2, T): any ids will do
-    out = []
-    for side, x, name, emb in (('image', torch.zeros(2, v.channels, v.image_size, v.image_size), 'pixel_values', 'image_embeds'),
-                               ('text', tokens, 'input_ids', 'text_embeds')):
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')                        # the tracer's notes on the input checks it skips
-            torch.onnx.export(_Tower(model.eval(), side), (x,), folder / f'{side}_encoder.onnx', input_names=[name], output_names=[emb],
-                              dynamic_axes={name: {0: 'batch'}, emb: {0: 'batch'}}, dynamo=False)
-        out.append(folder / f'{side}_encoder.onnx')
-    return out
-
-# %% ../nbs/13_pretrained.ipynb
-def export_cli(argv=None):
-    "Console script `miniclip_export`: a miniclip model (or any CLIP `load` reads) as a Hugging Face folder or ONNX encoders."
-    from miniclip.core import OneLineParser
-    p = OneLineParser(prog='miniclip_export', description='Export a model for transformers (-format hf) or onnxruntime (-format onnx).')
-    p.add_argument('model', help='a run or model folder, a Hugging Face folder, hf:<repo>, or an OpenAI/open_clip state dict')
-    p.add_argument('-format', '--format', choices=['hf', 'onnx'], default='hf', help='hf: transformers CLIPModel; onnx: two encoders')
-    p.add_argument('-out', '--out', required=True, help='the folder to write (must not exist yet)')
-    a = p.parse_args(argv)
-    if Path(a.out).exists(): p.error(f"{a.out} exists; pick a new -out folder")
-    try:
-        model, tokenizer, _ = load(a.model)
-        files = [export_hf(model, tokenizer, a.out)] if a.format == 'hf' else export_onnx(model, a.out)
-    except (CheckpointError, ValueError, FileNotFoundError) as e:
-        import shutil; shutil.rmtree(a.out, ignore_errors=True)
-        p.error(str(e))
-    print(f"wrote {', '.join(str(f) for f in files)}")
