@@ -16,27 +16,37 @@ __all__ = ['BARS', 'NAMES', 'train_parser', 'config_from_args', 'train_cli', 're
 
 # %% ../nbs/16_cli.ipynb
 def train_parser() -> argparse.ArgumentParser:
-    "The `miniclip_train` argument parser: the run's config fields as flags, plus -recipe and -load_last_checkpoint."
+    """The `miniclip_train` argument parser: the run's config fields as flags, plus -recipe and
+    -load_last_checkpoint."""
     recipes = '; '.join(f'{k}: {r.why}' for k, r in RECIPES.items())
     p = OneLineParser(prog='miniclip_train', epilog=f'recipes: {recipes}',
-                      description='Train a CLIP (miniclip). With no flags: the shapes-world main job, whose settings are the '
-                                  'defaults shown; -dataset or -recipe start from that recipe instead, other flags change it.')
+                      description='Train a CLIP (miniclip). With no flags: the shapes-world main job, whose '
+                                  'settings are the '
+                                  'defaults shown; -dataset or -recipe start from that recipe instead, other '
+                                  'flags change it.')
     p.add_argument('-recipe', '--recipe', choices=list(RECIPES), default=None,
-                   help='start from a named recipe (default: the one made for -dataset, if any); other flags change it')
-    p.add_argument('-load_last_checkpoint', '--load_last_checkpoint', action='store_true', help='resume the run in -out_dir')
+                   help='start from a named recipe (default: the one made for -dataset, if any); other flags '
+                        'change it')
+    p.add_argument('-load_last_checkpoint', '--load_last_checkpoint', action='store_true',
+                   help='resume the run in -out_dir')
     p.add_argument('-accept_changes', '--accept_changes', action='store_true',
-                   help='with -load_last_checkpoint: apply settings that differ from the run\'s from the resumed step on (listed in changes.txt)')
-    return add_config_args(p, TrainConfig, config_from_args({}))                   # the defaults of a bare miniclip_train
+                   help='with -load_last_checkpoint: apply settings that differ from the run\'s from the '
+                        'resumed step on (listed in changes.txt)')
+    return add_config_args(p, TrainConfig, config_from_args({}))  # the defaults of a bare miniclip_train
 
 def config_from_args(args: dict) -> TrainConfig:
     "The TrainConfig of parsed flags: the recipe (given, or named like the dataset), then the flags."
     model_flags = sorted(set(args) & {f.name for f in fields(ModelSpec)})
     if args.get('fine_tuning') and model_flags:
-        raise ValueError(f"fine-tuning keeps the model it starts from; drop {', '.join('-' + f for f in model_flags)}")
+        raise ValueError("fine-tuning keeps the model it starts from; drop "
+                         f"{', '.join('-' + f for f in model_flags)}")
     dataset = args.get('dataset', 'shapes')
-    name = args.pop('recipe', None) or next((n for n, r in RECIPES.items() if r.flags.get('dataset', 'shapes') == dataset), None)
+    name = args.pop('recipe',
+            None) or next((n for n, r in RECIPES.items()
+                           if r.flags.get('dataset', 'shapes') == dataset), None)
     cfg = recipe(name, **args) if name else update_config(TrainConfig(), args)
-    if cfg.fine_tuning and not cfg.out_dir.endswith('-finetune'): cfg = cfg.replace(out_dir=cfg.out_dir + '-finetune')
+    if cfg.fine_tuning and not cfg.out_dir.endswith('-finetune'):
+        cfg = cfg.replace(out_dir=cfg.out_dir + '-finetune')
     return cfg
 
 def train_cli(argv=None) -> None:
@@ -44,32 +54,41 @@ def train_cli(argv=None) -> None:
     p = train_parser()
     args = vars(p.parse_args(argv))
     resume, accept = args.pop('load_last_checkpoint'), args.pop('accept_changes')
-    if accept and not resume: p.error("-accept_changes applies settings to a resumed run: add -load_last_checkpoint")
+    if accept and not resume:
+        p.error("-accept_changes applies settings to a resumed run: add -load_last_checkpoint")
     try: trainer = Trainer(config_from_args(args), resume=resume, accept_changes=accept)
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.exit(2, f"miniclip_train: error: {e}\n")
     try: metrics = trainer.fit()
-    except (TrainingDiverged, CheckpointError) as e: p.exit(1, f"miniclip_train: stopped: {e}\n")   # diverged, or the disk is full
+    # diverged, or the disk is full
+    except (TrainingDiverged, CheckpointError) as e: p.exit(1, f"miniclip_train: stopped: {e}\n")
     except RuntimeError as e:
         import torch.distributed as dist
-        if trainer.world == 1 or not (isinstance(e, getattr(dist, 'DistError', ())) or 'timed out' in str(e).lower()): raise
-        p.exit(1, f"miniclip_train: stopped: rank {trainer.rank}: another process did not answer within -dist_timeout "
-                  f"{trainer.cfg.dist_timeout} s ({type(e).__name__}); the last checkpoint is {latest_checkpoint(trainer.run_dir) or 'none yet'}: "
+        if trainer.world == 1 or not (isinstance(e, getattr(dist, 'DistError', ()))
+                                      or 'timed out' in str(e).lower()):
+            raise
+        p.exit(1, f"miniclip_train: stopped: rank {trainer.rank}: another process did not answer within "
+                  "-dist_timeout "
+                  f"{trainer.cfg.dist_timeout} s ({type(e).__name__}); the last checkpoint is "
+                  f"{latest_checkpoint(trainer.run_dir) or 'none yet'}: "
                   f"fix or restart the stalled node, then continue with -load_last_checkpoint\n")
-    except KeyboardInterrupt as e: p.exit(143 if getattr(e, 'signal', '') == 'SIGTERM' else 130)   # 128 + the signal
+    # 128 + the signal
+    except KeyboardInterrupt as e: p.exit(143 if getattr(e, 'signal', '') == 'SIGTERM' else 130)
     if trainer.rank == 0: print(summary(trainer, metrics))
 
 # %% ../nbs/16_cli.ipynb
-BARS = {'acc_seen': 0.99, 'acc_zeroshot': 0.90, 'acc_generalised': 0.80}     # the bars the shapes benchmark sets
+BARS = {'acc_seen': 0.99, 'acc_zeroshot': 0.90, 'acc_generalised': 0.80}  # the bars the shapes benchmark sets
 
 def reached_for_good(history: list, key: str, level: float) -> float | None:
-    "Training seconds of the first evaluation from which `key` stayed at least `level` to the end (None: not at the end)."
+    """Training seconds of the first evaluation from which `key` stayed at least `level` to the end (None: not
+    at the end)."""
     t = None
     for h in reversed(history):
         if h.get(key, -1) < level: break
         t = h['train_seconds']
     return t
 
-NAMES = {'acc_seen': 'a) seen pairs, all candidates', 'acc_zeroshot': 'b) held-out pairs, held-out candidates (zero-shot)',
+NAMES = {'acc_seen': 'a) seen pairs, all candidates',
+         'acc_zeroshot': 'b) held-out pairs, held-out candidates (zero-shot)',
          'acc_generalised': 'c) held-out pairs, all candidates (generalised zero-shot)',
          'acc_top1_heldout': 'zero-shot accuracy, top-1', 'acc_top5_heldout': 'zero-shot accuracy, top-5',
          'i2t_R@1_heldout': 'image -> text retrieval R@1', 'i2t_R@5_heldout': 'image -> text retrieval R@5',
@@ -79,14 +98,16 @@ def summary(trainer: Trainer, metrics: dict) -> str:
     "The lines a run ends with: each score, what it was measured on, and where the results are."
     def line(k, v):
         t = reached_for_good(trainer.history, k, BARS[k]) if k in BARS else None
-        return f"{NAMES[k]}: {v:.1%}" + (f"  (>= {BARS[k]:.0%} from {t:.0f} s of training on)" if t is not None else '')
+        return f"{NAMES[k]}: {v:.1%}" + (f"  (>= {BARS[k]:.0%} from {t:.0f} s of training on)"
+                                         if t is not None else '')
     ev = trainer.source.heldout()
     lines = [f"scored on {ev.name} ({len(ev.images)} images the run never trained on)" if ev is not None else
              "no held-out images to score on"] + [line(k, v) for k, v in metrics.items() if k in NAMES]
     return '\n'.join(lines + [f"training time: {trainer.train_seconds:.0f} s (evaluation excluded)",
                               f"model: {trainer.run_dir / 'final'}  (miniclip.load('{trainer.run_dir}'))",
-                              f"metrics: {trainer.run_dir / 'metrics.csv'}   curves: {trainer.run_dir / 'curves.png'}"])
+                              f"metrics: {trainer.run_dir / 'metrics.csv'}   curves: "
+                              f"{trainer.run_dir / 'curves.png'}"])
 
 # %% ../nbs/16_cli.ipynb
 #| eval: false
-if __name__ == '__main__': train_cli()                                      # python -m miniclip.cli, e.g. under torchrun
+if __name__ == '__main__': train_cli()  # python -m miniclip.cli, e.g. under torchrun

@@ -19,13 +19,16 @@ __all__ = ['DEFAULT_LABELS', 'demo_model', 'parse_labels', 'read_image', 'classi
 
 # %% ../nbs/18_demo.ipynb
 def demo_model(path=None, folder='runs/demo', steps: int = 300):
-    "(model, tokenizer, world): a trained model from `path`, else from `folder`, else trained there now (the main job's recipe, `steps` steps)."
+    """(model, tokenizer, world): a trained model from `path`, else from `folder`, else trained there now (the
+    main job's recipe, `steps` steps)."""
     from miniclip.train import recipe, RECIPES
     from miniclip.shapes import ShapesConfig
-    world = lambda size: ShapesWorld(ShapesConfig.from_dict({**RECIPES['shapes'].flags['shapes'], 'image_size': size}))
+    world = lambda size: ShapesWorld(ShapesConfig.from_dict({**RECIPES['shapes'].flags['shapes'],
+                                                             'image_size': size}))
     for p in ([path] if path else []) + [folder]:
         try:
-            model, tok, _ = miniclip.load(p)                       # a run, a model folder, or a pretrained CLIP (13_pretrained)
+            # a run, a model folder, or a pretrained CLIP (13a_formats)
+            model, tok, _ = miniclip.load(p)
             return model, tok, world(model.cfg.vision.image_size)
         except CheckpointError:
             if p == path: raise
@@ -36,13 +39,16 @@ def demo_model(path=None, folder='runs/demo', steps: int = 300):
     return t.model.eval(), t.tokenizer, world(t.model.cfg.vision.image_size)
 
 # %% ../nbs/18_demo.ipynb
-DEFAULT_LABELS = 'a red circle, a blue square, a green triangle, a yellow star, a purple diamond, an orange cross'
+DEFAULT_LABELS = ('a red circle, a blue square, a green triangle, a yellow star, a purple diamond, '
+                  'an orange cross')
 
 def parse_labels(labels: str | Sequence[str]) -> list:
     "Comma-separated text (or a list) -> distinct labels; fewer than two is an error that says why."
     items = labels.split(',') if isinstance(labels, str) else list(labels)
     items = list(dict.fromkeys(l.strip() for l in items if l and l.strip()))
-    if len(items) < 2: raise ValueError('type at least two labels, separated by commas: the probabilities compare the labels with each other')
+    if len(items) < 2:
+        raise ValueError('type at least two labels, separated by commas: the probabilities compare the '
+                         'labels with each other')
     return items
 
 def read_image(data: bytes) -> Tensor:
@@ -51,7 +57,8 @@ def read_image(data: bytes) -> Tensor:
     try:
         img = Image.open(io.BytesIO(data)); img.load()
     except (UnidentifiedImageError, OSError, ValueError):
-        raise ValueError('that file is not an image this demo can read: upload a PNG, JPEG, GIF, BMP or WebP') from None
+        raise ValueError('that file is not an image this demo can read: '
+                         'upload a PNG, JPEG, GIF, BMP or WebP') from None
     return to_rgb(to_tensor(img))
 
 @torch.no_grad()
@@ -59,19 +66,23 @@ def classify(model, tokenizer, image, labels: str | Sequence[str]) -> list:
     "[(label, probability)] for one image, highest first: softmax over the scaled cosine similarities."
     labels = parse_labels(labels)
     x = preprocess(model.cfg.vision.image_size)(image)[None]
-    probs = (model.scale * encode_images(model, x) @ encode_texts(model, tokenizer, labels).t()).softmax(-1)[0]
+    text = encode_texts(model, tokenizer, labels)                                           # (K, E)
+    probs = (model.scale * encode_images(model, x) @ text.t()).softmax(-1)[0]
     return sorted(zip(labels, probs.tolist()), key=lambda t: -t[1])
 
 # %% ../nbs/18_demo.ipynb
 class Gallery:
-    "Images (N, 3, H, W) in [0, 1] and their embeddings; `search(query, k)` -> the k closest as [(index, cosine)]."
+    """Images (N, 3, H, W) in [0, 1] and their embeddings; `search(query, k)` -> the k closest as [(index,
+    cosine)]."""
     def __init__(self, model, tokenizer, images: Tensor):
         self.model, self.tokenizer, self.images = model, tokenizer, images
         size = model.cfg.vision.image_size
-        self.emb = encode_images(model, normalize(torch.nn.functional.interpolate(images, size=(size, size), mode='bilinear')))
+        self.emb = encode_images(model,
+                normalize(torch.nn.functional.interpolate(images, size=(size, size), mode='bilinear')))
     @torch.no_grad()
     def search(self, query: str, k: int = 8) -> list:
-        if not query or not query.strip(): raise ValueError('type what you are looking for, e.g. "a green star"')
+        if not query or not query.strip():
+            raise ValueError('type what you are looking for, e.g. "a green star"')
         sims = (self.emb @ encode_texts(self.model, self.tokenizer, [query]).t())[:, 0]
         top = sims.topk(min(k, len(sims)))
         return list(zip(top.indices.tolist(), top.values.tolist()))
@@ -86,29 +97,62 @@ def _png(image: Tensor, size: int = 160) -> bytes:
 
 def _bars(result: list) -> str:
     "The probabilities as HTML bars, the top label first."
-    rows = ''.join(f'<div style="display:flex;align-items:center;margin:2px 0"><span style="width:190px">{l}</span>'
+    rows = ''.join('<div style="display:flex;align-items:center;margin:2px 0"><span '
+                   f'style="width:190px">{l}</span>'
                    f'<span style="background:#4c72b0;height:14px;width:{max(1, round(220 * p))}px"></span>'
-                   f'<span class="miniclip-prob" style="margin-left:6px">{p:.1%}</span></div>' for l, p in result)
-    return f'<div class="miniclip-top"><b>{result[0][0]}</b> ({result[0][1]:.1%})</div><div class="miniclip-probs">{rows}</div>'
+                   f'<span class="miniclip-prob" style="margin-left:6px">{p:.1%}</span></div>'
+                   for l, p in result)
+    return (f'<div class="miniclip-top"><b>{result[0][0]}</b> ({result[0][1]:.1%})</div>'
+            f'<div class="miniclip-probs">{rows}</div>')
+
+# %% ../nbs/18_demo.ipynb
+def _controls(world: ShapesWorld, fashion=None) -> dict:
+    "The widgets of 'What is in this image?', by name."
+    import ipywidgets as W
+    pick = lambda desc, opts, value: W.Dropdown(options=list(opts), value=value, description=desc,
+                                                layout=W.Layout(width='230px'))
+    return dict(source=W.ToggleButtons(options=['shapes world', 'Fashion-MNIST', 'upload']
+                                   if fashion is not None else ['shapes world', 'upload'],
+                                   description='image'),
+            shape=pick('shape', world.shapes, world.shapes[0]),
+            colour=pick('colour', world.colours, world.colours[0]),
+            size=pick('size', world.sizes, world.sizes[-1]), position=pick('position', POSITIONS, 'center'),
+            second=W.Checkbox(value=False, description='a second object'),
+            shape2=pick('shape 2', world.shapes, world.shapes[1]),
+            colour2=pick('colour 2', world.colours, world.colours[1]),
+            position2=pick('position 2', POSITIONS, 'top left'),
+            fashion=W.IntSlider(0, 0, len(fashion) - 1 if fashion is not None else 0,
+                                description='test photo'),
+            upload=W.FileUpload(accept='image/*', multiple=False, description='upload'),
+            labels=W.Text(value=DEFAULT_LABELS, description='labels', layout=W.Layout(width='640px')))
+def _search_tab(model, tokenizer, world: ShapesWorld, gallery_size: int):
+    "'Search the gallery': a query, how many images, the best matches; (the tab, its search(), its widgets)."
+    import ipywidgets as W
+    gallery = Gallery(model, tokenizer, world.sample(gallery_size, 'all', seed=2024, n_objects=1).images)
+    query, k = W.Text(value='a green star', description='search',
+                      layout=W.Layout(width='420px')), W.IntSlider(8, 1, 24, description='images')
+    found, search_msg = W.HBox(layout=W.Layout(flex_flow='row wrap')), W.HTML()
+    def search(*_):
+        try:
+            hits = gallery.search(query.value, k.value)
+            found.children = [W.VBox([W.Image(value=_png(gallery.images[i], 96), width=96, height=96),
+                                      W.HTML(f'{s:.3f}')]) for i, s in hits]
+            search_msg.value = ''
+        except ValueError as e: found.children, search_msg.value = [], f'<span style="color:#b00">{e}</span>'
+    query.observe(search, names='value'); k.observe(search, names='value')
+    return W.VBox([W.HBox([query, k]), search_msg, found]), search, (found, query, search_msg)
 
 # %% ../nbs/18_demo.ipynb
 def build_demo(model, tokenizer, world: ShapesWorld, fashion=None, gallery_size: int = 240):
-    "The demo: a Tab of 'What is in this image?' and 'Search the gallery'; `.refresh()` recomputes, `.controls` are the widgets."
+    """The demo: a Tab of 'What is in this image?' and 'Search the gallery'; `.refresh()` recomputes,
+    `.controls` are the widgets."""
     import ipywidgets as W
-    scene_world = ShapesWorld(world.cfg.replace(grid=3, max_objects=2, image_size=world.cfg.image_size))   # positions and a second object
-    pick = lambda desc, opts, value: W.Dropdown(options=list(opts), value=value, description=desc, layout=W.Layout(width='230px'))
-    c = dict(source=W.ToggleButtons(options=['shapes world', 'Fashion-MNIST', 'upload'] if fashion is not None else ['shapes world', 'upload'],
-                                    description='image'),
-             shape=pick('shape', world.shapes, world.shapes[0]), colour=pick('colour', world.colours, world.colours[0]),
-             size=pick('size', world.sizes, world.sizes[-1]), position=pick('position', POSITIONS, 'center'),
-             second=W.Checkbox(value=False, description='a second object'),
-             shape2=pick('shape 2', world.shapes, world.shapes[1]), colour2=pick('colour 2', world.colours, world.colours[1]),
-             position2=pick('position 2', POSITIONS, 'top left'),
-             fashion=W.IntSlider(0, 0, len(fashion) - 1 if fashion is not None else 0, description='test photo'),
-             upload=W.FileUpload(accept='image/*', multiple=False, description='upload'),
-             labels=W.Text(value=DEFAULT_LABELS, description='labels', layout=W.Layout(width='640px')))
+    # positions and a second object
+    scene_world = ShapesWorld(world.cfg.replace(grid=3, max_objects=2, image_size=world.cfg.image_size))
+    c = _controls(world, fashion)
     picture, result, message = W.Image(format='png', width=160, height=160), W.HTML(), W.HTML()
-    picture.add_class('miniclip-picture'); result.add_class('miniclip-result'); message.add_class('miniclip-message')
+    for w, name in ((picture, 'picture'), (result, 'result'), (message, 'message')):
+        w.add_class(f'miniclip-{name}')
 
     def current_image() -> Tensor:
         src = c['source'].value
@@ -118,8 +162,11 @@ def build_demo(model, tokenizer, world: ShapesWorld, fashion=None, gallery_size:
             if not files: raise ValueError('choose an image file to upload')
             f = files[-1] if isinstance(files, (list, tuple)) else list(files.values())[-1]
             return read_image(bytes(f['content']))
-        objs = [dict(colour=c['colour'].value, shape=c['shape'].value, size=c['size'].value, position=c['position'].value)]
-        if c['second'].value: objs.append(dict(colour=c['colour2'].value, shape=c['shape2'].value, size=c['size'].value, position=c['position2'].value))
+        objs = [dict(colour=c['colour'].value, shape=c['shape'].value, size=c['size'].value,
+                     position=c['position'].value)]
+        if c['second'].value:
+            objs.append(dict(colour=c['colour2'].value, shape=c['shape2'].value, size=c['size'].value,
+                             position=c['position2'].value))
         w = scene_world if (c['second'].value or c['position'].value != 'center') else world
         return w.scenes([objs], seed=0).images[0]
 
@@ -134,21 +181,14 @@ def build_demo(model, tokenizer, world: ShapesWorld, fashion=None, gallery_size:
     for w in c.values(): w.observe(refresh, names='value')
     shapes_box = W.VBox([W.HBox([c['shape'], c['colour']]), W.HBox([c['size'], c['position']]), c['second'],
                          W.HBox([c['shape2'], c['colour2'], c['position2']])])
-    classify_tab = W.VBox([c['source'], shapes_box, c['fashion'], c['upload'], c['labels'], W.HBox([picture, W.VBox([result, message])])])
+    classify_tab = W.VBox([c['source'], shapes_box, c['fashion'], c['upload'], c['labels'],
+                           W.HBox([picture, W.VBox([result, message])])])
 
-    gallery = Gallery(model, tokenizer, world.sample(gallery_size, 'all', seed=2024, n_objects=1).images)
-    query, k = W.Text(value='a green star', description='search', layout=W.Layout(width='420px')), W.IntSlider(8, 1, 24, description='images')
-    found, search_msg = W.HBox(layout=W.Layout(flex_flow='row wrap')), W.HTML()
-    def search(*_):
-        try:
-            hits = gallery.search(query.value, k.value)
-            found.children = [W.VBox([W.Image(value=_png(gallery.images[i], 96), width=96, height=96), W.HTML(f'{s:.3f}')]) for i, s in hits]
-            search_msg.value = ''
-        except ValueError as e: found.children, search_msg.value = [], f'<span style="color:#b00">{e}</span>'
-    query.observe(search, names='value'); k.observe(search, names='value')
-    tab = W.Tab(children=[classify_tab, W.VBox([W.HBox([query, k]), search_msg, found])])
+    search_tab, search, (found, query, search_msg) = _search_tab(model, tokenizer, world, gallery_size)
+    tab = W.Tab(children=[classify_tab, search_tab])
     tab.set_title(0, 'What is in this image?'); tab.set_title(1, 'Search the gallery')
-    tab.controls, tab.picture, tab.result, tab.message, tab.found, tab.query, tab.search_message = c, picture, result, message, found, query, search_msg
+    tab.controls, tab.picture, tab.result, tab.message = c, picture, result, message
+    tab.found, tab.query, tab.search_message = found, query, search_msg
     tab.refresh = lambda: (refresh(), search())
     tab.refresh()
     return tab

@@ -17,17 +17,22 @@ __all__ = ['make_shards', 'dataset_pairs', 'make_shards_cli']
 def _png(image: Tensor) -> bytes:
     "An image (3, H, W) in [0, 1] as 8-bit PNG bytes."
     from PIL import Image
-    buf = io.BytesIO(); Image.fromarray((image.clamp(0, 1).permute(1, 2, 0) * 255).round().byte().numpy()).save(buf, 'PNG')
+    pixels = (image.clamp(0, 1).permute(1, 2, 0) * 255).round().byte().numpy()             # (H, W, 3)
+    buf = io.BytesIO(); Image.fromarray(pixels).save(buf, 'PNG')
     return buf.getvalue()
 
 def make_shards(pairs, out_dir, shard_size: int = 1000, prefix: str = 'shard') -> list:
-    "Write (image, caption) pairs as webdataset shards `prefix-NNNNNN.tar` of `key.png|jpg` + `key.txt`; image = tensor in [0, 1] or (bytes, ext)."
+    """Write (image, caption) pairs as webdataset shards `prefix-NNNNNN.tar` of `key.png|jpg` + `key.txt`;
+    image = tensor in [0, 1] or (bytes, ext)."""
     import webdataset as wds
     out = Path(out_dir)
     old = sorted(out.glob(f'{prefix}-*.tar')) if out.is_dir() else []
-    if old: raise ValueError(f"{out} already holds {len(old)} {prefix}-*.tar shards: write into a new folder, or delete them first")
+    if old:
+        raise ValueError(f"{out} already holds {len(old)} {prefix}-*.tar shards: write into a new folder, or "
+                         "delete them first")
     try: out.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise ValueError(f"cannot create {out} ({e.strerror}): pick a folder you can write to") from None
+    except OSError as e:
+        raise ValueError(f"cannot create {out} ({e.strerror}): pick a folder you can write to") from None
     if not os.access(out, os.W_OK): raise ValueError(f"cannot write to {out}: pick a folder you can write to")
     with wds.ShardWriter(str(out / f'{prefix}-%06d.tar'), maxcount=shard_size, verbose=0) as sink:
         for k, (image, caption) in enumerate(pairs):
@@ -35,8 +40,10 @@ def make_shards(pairs, out_dir, shard_size: int = 1000, prefix: str = 'shard') -
             sink.write({'__key__': f'{k:09d}', ext: data, 'txt': caption})
     return sorted(out.glob(f'{prefix}-*.tar'))
 
-def dataset_pairs(dataset: str, data_path: str = '', images: int = 10_000, seed: int = 0, reports: list | None = None):
-    "(image, caption) pairs of the shapes world (the main job's, `images` of them) or of a CSV's files (their bytes as they are); bad rows go to `reports`."
+def dataset_pairs(dataset: str, data_path: str = '', images: int = 10_000, seed: int = 0,
+                  reports: list | None = None):
+    """(image, caption) pairs of the shapes world (the main job's, `images` of them) or of a CSV's files
+    (their bytes as they are); bad rows go to `reports`."""
     from miniclip import datasets as mds
     if dataset == 'shapes':
         from miniclip.train import RECIPES
@@ -49,15 +56,21 @@ def dataset_pairs(dataset: str, data_path: str = '', images: int = 10_000, seed:
         ds = mds.CaptionCSVDataset(data_path, verbose=False)
         if reports is not None: reports.append(ds.report)
         for path, caps in ds.items:
-            for cap in caps: yield (path.read_bytes(), path.suffix.lower().lstrip('.').replace('jpeg', 'jpg')), cap
+            for cap in caps:
+                yield (path.read_bytes(), path.suffix.lower().lstrip('.').replace('jpeg', 'jpg')), cap
     else: raise ValueError(f"shards are made from -dataset shapes or csv, got {dataset!r}")
 
+# %% ../nbs/19_distributed.ipynb
 def make_shards_cli(argv=None):
-    "Console script `miniclip_make_shards`: webdataset shards from the shapes world or a CSV of captioned images."
+    """Console script `miniclip_make_shards`: webdataset shards from the shapes world or a CSV of captioned
+    images."""
     from miniclip.core import OneLineParser
-    p = OneLineParser(prog='miniclip_make_shards', description='Write webdataset shards (key.png|jpg + key.txt) from a miniclip dataset.')
-    p.add_argument('-dataset', '--dataset', default='shapes', help='shapes (the main job\'s world) or csv (your captioned images)')
-    p.add_argument('-data_path', '--data_path', default='', help=help_of(DataSpec, 'data_path'))      # as miniclip_train's
+    p = OneLineParser(prog='miniclip_make_shards',
+                      description='Write webdataset shards (key.png|jpg + key.txt) from a miniclip dataset.')
+    p.add_argument('-dataset', '--dataset', default='shapes',
+                   help='shapes (the main job\'s world) or csv (your captioned images)')
+    # as miniclip_train's
+    p.add_argument('-data_path', '--data_path', default='', help=help_of(DataSpec, 'data_path'))
     p.add_argument('-images', '--images', type=int, default=10_000, help='shapes: how many pairs')
     p.add_argument('-shard_size', '--shard_size', type=int, default=1000, help='pairs per shard')
     p.add_argument('-out', '--out', default='shards', help='the folder to write')
@@ -66,10 +79,14 @@ def make_shards_cli(argv=None):
     reports, n = [], [0]
     def counted(pairs):
         for pair in pairs: n[0] += 1; yield pair
-    try: shards = make_shards(counted(dataset_pairs(a.dataset, a.data_path, a.images, reports=reports)), a.out, a.shard_size)
+    try:
+        shards = make_shards(counted(dataset_pairs(a.dataset, a.data_path, a.images, reports=reports)),
+                             a.out, a.shard_size)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
-    if reports and reports[0]: print(reports[0].summary())                       # the rows that were skipped, as the trainer says it
+    # the rows that were skipped, as the trainer says it
+    if reports and reports[0]: print(reports[0].summary())
     if not shards: p.error(f"no pairs to write ({a.dataset} {a.data_path})")
     print(f"wrote {n[0]} pairs in {len(shards)} shards to {a.out}: {shards[0].name} ... {shards[-1].name}")
-    print(f"train on them: miniclip_train -dataset webdataset -data_path '{Path(a.out) / 'shard-'}{{000000..{len(shards) - 1:06d}}}.tar'"
+    print("train on them: miniclip_train -dataset webdataset -data_path "
+          f"'{Path(a.out) / 'shard-'}{{000000..{len(shards) - 1:06d}}}.tar'"
           f" -train_num_samples {n[0]}")

@@ -10,11 +10,12 @@ from typing import Sequence
 import numpy as np
 import torch
 from torch import Tensor
-from .core import help_of
+from .core import help_of, update_config
 import miniclip
 from .checkpoint import CheckpointError, atomic_folder, model_folder
 from .transforms import normalize, denormalize
-from .evaluate import EvalSet, score, zero_shot_classifier, similarities, per_class_accuracy, encode_images, encode_texts
+from .evaluate import (
+    EvalSet, score, zero_shot_classifier, similarities, per_class_accuracy, encode_images, encode_texts)
 from .train import TrainConfig, DataSpec, recipe
 from .sources import make_source, training_keys
 from . import datasets as mds
@@ -34,11 +35,14 @@ def _save(fig, path):
     if path is not None: fig.savefig(path, dpi=90, bbox_inches='tight')
     return fig
 
-def plot_tsne(image_emb: Tensor, labels: Tensor, class_emb: Tensor, class_names: Sequence[str], path=None, seed: int = 0):
-    "t-SNE map of image embeddings (dots, coloured by class) and class text embeddings (labelled stars), one fit."
+def plot_tsne(image_emb: Tensor, labels: Tensor, class_emb: Tensor, class_names: Sequence[str],
+              path=None, seed: int = 0):
+    """t-SNE map of image embeddings (dots, coloured by class) and class text embeddings (labelled stars), one
+    fit."""
     from sklearn.manifold import TSNE
     points = torch.cat([image_emb, class_emb]).float().numpy()
-    xy = TSNE(n_components=2, perplexity=min(30, len(points) // 4), init='pca', random_state=seed).fit_transform(points)
+    xy = TSNE(n_components=2, perplexity=min(30, len(points) // 4), init='pca',
+              random_state=seed).fit_transform(points)
     fig, ax = _figure(7, 6)
     n, cmap = len(image_emb), __import__('matplotlib').colormaps['tab20']
     for k, name in enumerate(class_names):
@@ -46,7 +50,8 @@ def plot_tsne(image_emb: Tensor, labels: Tensor, class_emb: Tensor, class_names:
         ax.scatter(xy[:n][m, 0], xy[:n][m, 1], s=6, color=cmap(k % 20), alpha=0.6)
         ax.scatter(*xy[n + k], marker='*', s=260, color=cmap(k % 20), edgecolor='black', linewidth=0.8)
         ax.annotate(name, xy[n + k], fontsize=8, xytext=(4, 4), textcoords='offset points')
-    ax.set_xticks([]); ax.set_yticks([]); ax.set_title('t-SNE of image embeddings (dots) and class text embeddings (stars)', fontsize=9)
+    ax.set_xticks([]); ax.set_yticks([]); ax.set_title('t-SNE of image embeddings (dots) and class text '
+                                                       'embeddings (stars)', fontsize=9)
     return _save(fig, path)
 
 # %% ../nbs/17_report.ipynb
@@ -56,7 +61,8 @@ def confusion(pred: Tensor, labels: Tensor, n_classes: int) -> np.ndarray:
     return confusion_matrix(labels.numpy(), pred.numpy(), labels=list(range(n_classes)))
 
 def plot_confusion(pred: Tensor, labels: Tensor, class_names: Sequence[str], path=None, title: str = ''):
-    "The confusion matrix with class names, counts and per-class accuracy (only classes that occur as truth or prediction)."
+    """The confusion matrix with class names, counts and per-class accuracy (only classes that occur as truth
+    or prediction)."""
     keep = torch.cat([labels, pred]).unique().tolist()
     cm = confusion(pred, labels, len(class_names))[np.ix_(keep, keep)]
     class_names = [class_names[k] for k in keep]
@@ -66,19 +72,23 @@ def plot_confusion(pred: Tensor, labels: Tensor, class_names: Sequence[str], pat
     ax.set_xticks(range(len(class_names)), class_names, rotation=60, ha='right', fontsize=8)
     ax.set_yticks(range(len(class_names)), [f'{n} ({a:.0%})' for n, a in zip(class_names, acc)], fontsize=8)
     for i, j in zip(*np.nonzero(cm)):
-        ax.text(j, i, cm[i, j], ha='center', va='center', fontsize=7, color='white' if cm[i, j] > cm.max() / 2 else 'black')
+        ax.text(j, i, cm[i, j], ha='center', va='center', fontsize=7, color='white'
+                if cm[i, j] > cm.max() / 2 else 'black')
     ax.set_xlabel('predicted'); ax.set_ylabel('true (per-class accuracy)'); ax.set_title(title, fontsize=9)
     return _save(fig, path)
 
 # %% ../nbs/17_report.ipynb
 def plot_similarity_grid(images: Tensor, captions: Sequence[str], sims: Tensor, path=None, title: str = ''):
-    "Cosine similarities (N images x M captions) as a heat map, with thumbnails of the images (in [0, 1]) beside their rows."
+    """Cosine similarities (N images x M captions) as a heat map, with thumbnails of the images (in [0, 1])
+    beside their rows."""
     n, m = sims.shape
     fig, ax = _figure(2.5 + 0.9 * m, 1.2 + 0.8 * n)
-    ax.imshow(sims.numpy(), cmap='viridis', extent=(-0.5, m - 0.5, n - 0.5, -0.5), vmin=float(sims.min()), vmax=float(sims.max()))
+    ax.imshow(sims.numpy(), cmap='viridis', extent=(-0.5, m - 0.5, n - 0.5, -0.5), vmin=float(sims.min()),
+              vmax=float(sims.max()))
     for i in range(n):
         ax.imshow(images[i].permute(1, 2, 0).clamp(0, 1).numpy(), extent=(-1.6, -0.6, i + 0.5, i - 0.5))
-        for j in range(m): ax.text(j, i, f'{sims[i, j]:.2f}', ha='center', va='center', fontsize=7, color='white')
+        for j in range(m):
+            ax.text(j, i, f'{sims[i, j]:.2f}', ha='center', va='center', fontsize=7, color='white')
     ax.set_xlim(-1.7, m - 0.5); ax.set_ylim(n - 0.5, -0.5)
     ax.set_xticks(range(m), captions, rotation=35, ha='right', fontsize=8); ax.set_yticks([])
     ax.set_title(title or 'cosine similarity of images and captions', fontsize=9)
@@ -87,12 +97,15 @@ def plot_similarity_grid(images: Tensor, captions: Sequence[str], sims: Tensor, 
 
 # %% ../nbs/17_report.ipynb
 def plot_curves(metrics_csv, path=None):
-    "Loss (train and validation), logit scale and every accuracy / recall column of a run's metrics.csv against the step."
+    """Loss (train and validation), logit scale and every accuracy / recall column of a run's metrics.csv
+    against the step."""
     import pandas as pd
     df = pd.read_csv(metrics_csv)
     scores = [c for c in df.columns if c.startswith(('acc_', 'i2t_', 't2i_'))]
     fig, axs = _figure(13, 3, 3)
-    df.plot(x='step', y=[c for c in ('train_loss', 'val_loss') if c in df], ax=axs[0], marker='o', title='loss', logy=True)   # no held-out data: no val_loss
+    # no held-out data: no val_loss
+    df.plot(x='step', y=[c for c in ('train_loss', 'val_loss') if c in df], ax=axs[0], marker='o',
+            title='loss', logy=True)
     df.plot(x='step', y='logit_scale', ax=axs[1], marker='o', title='logit scale 1/τ', legend=False)
     if scores: df.plot(x='step', y=scores, ax=axs[2], marker='o', title='held-out scores', ylim=(0, 1.02))
     fig.tight_layout()
@@ -100,27 +113,32 @@ def plot_curves(metrics_csv, path=None):
 
 # %% ../nbs/17_report.ipynb
 def write_on(images: Tensor, words: Sequence[str], height: float = 0.3) -> tuple[Tensor, Tensor]:
-    "Images (N, 3, H, W) in [0, 1] with each word written in black in a white box along the bottom; and the mask of changed pixels."
+    """Images (N, 3, H, W) in [0, 1] with each word written in black in a white box along the bottom; and the
+    mask of changed pixels."""
     from PIL import Image, ImageDraw, ImageFont
     N, _, H, W = images.shape
     out, mask = images.clone(), torch.zeros(N, 1, H, W, dtype=torch.bool)
     box_h = max(8, round(height * H))
     font = ImageFont.load_default()
     for i, word in enumerate(words):
-        canvas = Image.new('L', (4 * W, 4 * box_h), 255)                   # drawn 4x larger, then shrunk: readable at any size
+        canvas = Image.new('L', (4 * W, 4 * box_h), 255)  # drawn 4x larger, then shrunk: readable at any size
         draw = ImageDraw.Draw(canvas)
         left, top, right, bottom = draw.textbbox((0, 0), word, font=font)
         scale = min(4 * W / max(1, right - left), 4 * box_h / max(1, bottom - top))
         small = Image.new('L', (right - left + 2, bottom - top + 2), 255)
         ImageDraw.Draw(small).text((1 - left, 1 - top), word, fill=0, font=font)
-        canvas.paste(small.resize((max(1, int((right - left + 2) * scale)), max(1, int((bottom - top + 2) * scale)))), (0, 0))
-        box = torch.from_numpy(np.asarray(canvas.resize((W, box_h), Image.BILINEAR), dtype=np.float32) / 255)   # (box_h, W)
+        canvas.paste(small.resize((max(1, int((right - left + 2) * scale)),
+                                   max(1, int((bottom - top + 2) * scale)))), (0, 0))
+        # (box_h, W)
+        box = torch.from_numpy(np.asarray(canvas.resize((W, box_h), Image.BILINEAR), dtype=np.float32) / 255)
         out[i, :, H - box_h:, :] = box
         mask[i, 0, H - box_h:, :] = True
     return out, mask
 
-def typographic_attack(model, tokenizer, images: Tensor, labels: Tensor, class_names: Sequence[str], templates=('{a_name}',), seed: int = 0) -> dict:
-    "Zero-shot top-1 on clean images (in [0, 1]), with their own class name written on them, and with a wrong one."
+def typographic_attack(model, tokenizer, images: Tensor, labels: Tensor, class_names: Sequence[str],
+                       templates=('{a_name}',), seed: int = 0) -> dict:
+    """Zero-shot top-1 on clean images (in [0, 1]), with their own class name written on them, and with a
+    wrong one."""
     g = torch.Generator().manual_seed(seed)
     wrong = (labels + torch.randint(1, len(class_names), labels.shape, generator=g)) % len(class_names)
     clf = zero_shot_classifier(model, tokenizer, class_names, templates)
@@ -128,49 +146,64 @@ def typographic_attack(model, tokenizer, images: Tensor, labels: Tensor, class_n
     own, _ = write_on(images, [class_names[k] for k in labels])
     attacked, _ = write_on(images, [class_names[k] for k in wrong])
     return {'clean': acc(images), 'own class written': acc(own), 'wrong class written': acc(attacked),
-            'fooled into the written class': (similarities(model, normalize(attacked), clf).argmax(-1) == wrong).float().mean().item()}
+            'fooled into the written class': (similarities(model, normalize(attacked),
+                                                           clf).argmax(-1) == wrong).float().mean().item()}
 
 # %% ../nbs/17_report.ipynb
 def _files_set(cfg: TrainConfig, dataset: str, data_path: str, size: int, n: int) -> EvalSet:
-    "All images (up to n) of a folder, a CSV or shards named for evaluation, each with its key (to check what the run trained on)."
+    """All images (up to n) of a folder, a CSV or shards named for evaluation, each with its key (to check
+    what the run trained on)."""
     if not data_path: raise ValueError(f"-dataset {dataset} needs -data_path")
     if dataset == 'webdataset':
-        return make_source(cfg.replace(batch_size=2, data=cfg.data.replace(dataset='webdataset', data_path=data_path,
-                                                                             train_num_samples=n)), size).scoring_set(n)
-    ds = (mds.ImageFolderDataset if dataset == 'imagefolder' else mds.CaptionCSVDataset)(data_path, image_size=size, verbose=False)
+        cfg = update_config(cfg, dict(dataset='webdataset', data_path=data_path, train_num_samples=n))
+        return make_source(cfg.replace(batch_size=2), size).scoring_set(n)
+    kind = mds.ImageFolderDataset if dataset == 'imagefolder' else mds.CaptionCSVDataset
+    ds = kind(data_path, image_size=size, verbose=False)
     kept, items = ds.usable(list(range(min(n, len(ds)))))
     files = ds.samples if dataset == 'imagefolder' else ds.items
     keys, images = [str(files[i][0].resolve()) for i in kept], torch.stack([x for x, _ in items])
     if dataset == 'imagefolder':
-        return EvalSet(f'imagefolder {data_path}', images, torch.tensor([ds.label(i) for i in kept]), ds.class_names, ds.templates, keys=keys)
+        return EvalSet(f'imagefolder {data_path}', images, torch.tensor([ds.label(i) for i in kept]),
+                       ds.class_names, ds.templates, keys=keys)
     caps = [(c, k) for k, i in enumerate(kept) for c in ds.captions(i)]
-    return EvalSet(f'csv {data_path}', images, captions=[c for c, _ in caps], caption_image=torch.tensor([k for _, k in caps]), keys=keys)
+    return EvalSet(f'csv {data_path}', images, captions=[c for c, _ in caps],
+                   caption_image=torch.tensor([k for _, k in caps]), keys=keys)
 
 def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 1000) -> tuple[EvalSet, int | None]:
-    """(the set to score a run on, how many of its images are in the run's training split: None = cannot tell): the run's own
-    held-out set (`dataset=''`), a benchmark's test split, or all images of a folder, CSV or shards."""
+    """(the set to score a run on, how many of its images are in the run's training split: None = cannot
+    tell): the run's own held-out set (`dataset=''`), a benchmark's test split, or all images of a folder,
+    CSV or shards."""
     run = Path(str(run_dir))
-    if dataset and not (run / 'train_config.json').is_file(): cfg, has_run = TrainConfig(), False   # a model without its run
+    # a model without its run
+    if dataset and not (run / 'train_config.json').is_file(): cfg, has_run = TrainConfig(), False
     else:
         has_run = True
         try: cfg = TrainConfig.from_json(run / 'train_config.json')
-        except FileNotFoundError: raise CheckpointError(f"{run} has no train_config.json: is it a miniclip run folder? (a model alone needs -dataset)") from None
-        except (TypeError, ValueError) as e: raise CheckpointError(f"{run / 'train_config.json'} cannot be read ({e})") from None
+        except FileNotFoundError:
+            raise CheckpointError(f"{run} has no train_config.json: is it a miniclip run folder? (a model "
+                                  "alone needs -dataset)") from None
+        except (TypeError, ValueError) as e:
+            raise CheckpointError(f"{run / 'train_config.json'} cannot be read ({e})") from None
     size = miniclip.load(run_dir)[0].cfg.vision.image_size
     if dataset in ('imagefolder', 'csv', 'webdataset'):
         ev = _files_set(cfg, dataset, data_path, size, n)
         trained = training_keys(cfg) if has_run else set()
         if trained is None: return ev, None
         return ev, sum(k in trained or k.split('#')[0] in trained for k in ev.keys)
-    if dataset: cfg = recipe('shapes') if dataset == 'shapes' else cfg.replace(data=cfg.data.replace(dataset=dataset, data_path=data_path, max_images=0))
+    if dataset:
+        flags = dict(dataset=dataset, data_path=data_path, max_images=0)
+        cfg = recipe('shapes') if dataset == 'shapes' else update_config(cfg, flags)
     ev = make_source(cfg.replace(batch_size=2, data=cfg.data.replace(eval_images=n)), size).heldout()
-    if ev is None: raise ValueError(f"{run_dir} trained on {cfg.data.dataset} without held-out images; name a dataset to score on with -dataset")
-    return ev, 0                                                              # held out by construction, or a test split
+    if ev is None:
+        raise ValueError(f"{run_dir} trained on {cfg.data.dataset} without held-out images; name a dataset "
+                         "to score on with -dataset")
+    return ev, 0  # held out by construction, or a test split
 
 
 # %% ../nbs/17_report.ipynb
 def scored_model(run_dir) -> str:
-    "Which model of a run `miniclip.load` gives: its final model, or (a stopped or running run) its newest checkpoint, by step."
+    """Which model of a run `miniclip.load` gives: its final model, or (a stopped or running run) its newest
+    checkpoint, by step."""
     run = Path(str(run_dir))
     if not run.is_dir() or (run / 'model.safetensors').exists(): return str(run_dir)
     if (run / 'final' / 'model.safetensors').exists():
@@ -180,24 +213,31 @@ def scored_model(run_dir) -> str:
         return f'the final model (step {step})'
     try: folder = model_folder(run)
     except CheckpointError: return str(run_dir)
-    return (f'checkpoint {folder.name} (step {int(folder.name[5:])}): the run has no final model, so it was stopped or is still '
+    return (f'checkpoint {folder.name} (step {int(folder.name[5:])}): the run has no final model, so it was '
+            'stopped or is still '
             f'training' if folder.name.startswith('step_') else str(folder))
 
-def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000, out=None, pictures: bool = True,
+def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000, out=None,
+                 pictures: bool = True,
                  include_training: bool = False) -> dict:
-    """Score a run on a held-out set and write metrics.json and the pictures into `out` (default RUN_DIR/eval), whole: a
-    temporary folder swapped in at the end. Images of the run's training split are refused unless `include_training`."""
+    """Score a run on a held-out set and write metrics.json and the pictures into `out` (default
+    RUN_DIR/eval), whole: a temporary folder swapped in at the end. Images of the run's training split are
+    refused unless `include_training`."""
     ev, trained = eval_set(run_dir, dataset, data_path, n)
     N, name = len(ev.images), ev.name
     if trained and not include_training:
-        raise ValueError(f"{trained} of the {N} images are in the run's training split ({Path(str(run_dir)) / 'train_config.json'}): "
-                         f"scores on them do not measure generalisation; leave out -dataset to score its held-out images, "
+        raise ValueError(f"{trained} of the {N} images are in the run's training split "
+                         f"({Path(str(run_dir)) / 'train_config.json'}): "
+                         "scores on them do not measure generalisation; leave out -dataset to score its "
+                         "held-out images, "
                          f"or add -include_training to score all and label it so")
     seen = ('the run never trained on them' if trained == 0 else
-            'whether the run trained on them cannot be checked (its training data is not readable from here)' if trained is None
+            'whether the run trained on them cannot be checked (its training data is not readable from here)'
+            if trained is None
             else f'measured on {trained} training images and {N - trained} held-out')
     model, tokenizer, _ = miniclip.load(run_dir)
-    metrics = {'evaluated_on': name, 'images': N, 'training_images': trained, 'seen': seen, 'model': scored_model(run_dir),
+    metrics = {'evaluated_on': name, 'images': N, 'training_images': trained, 'seen': seen,
+               'model': scored_model(run_dir),
                **score(model, tokenizer, ev, progress=True)}
     out = Path(out or (Path(run_dir) / 'eval' if Path(str(run_dir)).is_dir() else 'eval'))
     atomic_folder(out, lambda tmp: _write_report(tmp, run_dir, model, tokenizer, ev, metrics, pictures))
@@ -206,21 +246,27 @@ def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000,
 
 # %% ../nbs/17_report.ipynb
 def _write_report(out: Path, run_dir, model, tokenizer, ev: EvalSet, metrics: dict, pictures: bool):
-    "metrics.json and the pictures the set allows (confusion, t-SNE, typographic attack; similarity grid; curves) into `out`."
+    """metrics.json and the pictures the set allows (confusion, t-SNE, typographic attack; similarity grid;
+    curves) into `out`."""
     if pictures and ev.labels is not None:
         clf = zero_shot_classifier(model, tokenizer, ev.class_names, ev.templates)
         emb = encode_images(model, ev.images)
         pred = (emb @ clf.t()).argmax(-1)
-        metrics['per_class_top1'] = dict(zip(ev.class_names, per_class_accuracy(emb @ clf.t(), ev.labels).tolist()))
+        per_class = per_class_accuracy(emb @ clf.t(), ev.labels).tolist()
+        metrics['per_class_top1'] = dict(zip(ev.class_names, per_class))
         plot_confusion(pred, ev.labels, ev.class_names, out / 'confusion.png', f'zero-shot, {ev.name}')
         plot_tsne(emb[:1000], ev.labels[:1000], clf, ev.class_names, out / 'tsne.png')
-        metrics['typographic_attack'] = typographic_attack(model, tokenizer, denormalize(ev.images[:500]).clamp(0, 1), ev.labels[:500],
+        metrics['typographic_attack'] = typographic_attack(model, tokenizer,
+                denormalize(ev.images[:500]).clamp(0, 1), ev.labels[:500],
                                                            ev.class_names, ev.templates)
     if pictures and ev.captions:
-        k = min(8, len(ev.images)); caps = [ev.captions[int((ev.caption_image == i).nonzero()[0])] for i in range(k)]
+        k = min(8, len(ev.images)); caps = [ev.captions[int((ev.caption_image == i).nonzero()[0])]
+                                            for i in range(k)]
         sims = encode_images(model, ev.images[:k]) @ encode_texts(model, tokenizer, caps).t()
-        plot_similarity_grid(denormalize(ev.images[:k]).clamp(0, 1), caps, sims, out / 'similarity.png', ev.name)
-    if pictures and (Path(run_dir) / 'metrics.csv').exists(): plot_curves(Path(run_dir) / 'metrics.csv', out / 'curves.png')
+        plot_similarity_grid(denormalize(ev.images[:k]).clamp(0, 1), caps, sims,
+                             out / 'similarity.png', ev.name)
+    if pictures and (Path(run_dir) / 'metrics.csv').exists():
+        plot_curves(Path(run_dir) / 'metrics.csv', out / 'curves.png')
     (out / 'metrics.json').write_text(json.dumps(metrics, indent=1))
 
 
@@ -228,20 +274,30 @@ def _write_report(out: Path, run_dir, model, tokenizer, ev: EvalSet, metrics: di
 def eval_cli(argv=None) -> None:
     "Console script `miniclip_eval`: score a run and write RUN_DIR/eval/ (metrics.json and pictures)."
     from miniclip.core import OneLineParser
-    p = OneLineParser(prog='miniclip_eval', description='Score a trained miniclip run on held-out images and write a report to RUN_DIR/eval/.')
-    p.add_argument('run_dir', help='the run folder (what miniclip_train -out_dir wrote), or any CLIP miniclip.load reads (with -dataset)')
-    p.add_argument('-dataset', '--dataset', default='', help="score on this dataset instead of the run's own held-out data: "
+    p = OneLineParser(prog='miniclip_eval',
+        description='Score a trained miniclip run on held-out images and write a report to RUN_DIR/eval/.')
+    p.add_argument('run_dir',
+            help='the run folder (what miniclip_train -out_dir wrote), or any CLIP miniclip.load reads (with '
+                 '-dataset)')
+    p.add_argument('-dataset', '--dataset', default='',
+                   help="score on this dataset instead of the run's own held-out data: "
                    + help_of(DataSpec, 'dataset'))
-    p.add_argument('-data_path', '--data_path', default='', help=help_of(DataSpec, 'data_path'))      # written once, in DataSpec
+    # written once, in DataSpec
+    p.add_argument('-data_path', '--data_path', default='', help=help_of(DataSpec, 'data_path'))
     p.add_argument('-include_training', '--include_training', action='store_true',
-                   help="also score images of the run's training split (refused without it), labelled as such")
+                   help="also score images of the run's training split (refused without it), "
+                        "labelled as such")
     p.add_argument('-images', '--images', type=int, default=1000, help='images to score')
     p.add_argument('-no_pictures', '--no_pictures', action='store_true', help='only the numbers')
     a = p.parse_args(argv)
-    if not (Path(a.run_dir).exists() or a.run_dir.startswith('hf:')): p.error(f"no run folder {a.run_dir}: pass the -out_dir of a miniclip_train run")
-    try: m = evaluate_run(a.run_dir, a.dataset, a.data_path, a.images, pictures=not a.no_pictures, include_training=a.include_training)
+    if not (Path(a.run_dir).exists() or a.run_dir.startswith('hf:')):
+        p.error(f"no run folder {a.run_dir}: pass the -out_dir of a miniclip_train run")
+    try:
+        m = evaluate_run(a.run_dir, a.dataset, a.data_path, a.images, pictures=not a.no_pictures,
+                         include_training=a.include_training)
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.error(str(e))
     print(f"{a.run_dir}: scored {m['model']}\n  on {m['evaluated_on']}: {m['images']} images, {m['seen']}")
     for k, v in m.items():
         if isinstance(v, float): print(f"  {k:<16} {v:6.1%}")
-    print(f"report: {Path(a.run_dir) / 'eval' if Path(a.run_dir).is_dir() else Path('eval')} (metrics.json" + (", pictures)" if not a.no_pictures else ")"))
+    where = Path(a.run_dir) / 'eval' if Path(a.run_dir).is_dir() else Path('eval')
+    print(f"report: {where} (metrics.json" + (", pictures)" if not a.no_pictures else ")"))

@@ -10,12 +10,15 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import seed_everything, get_device, fast_bf16, count_params, human, check, patch_to, init_distributed
+from .core import (
+    seed_everything, get_device, fast_bf16, count_params, human, check, patch_to, init_distributed)
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
 from .train import TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption
-from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint, latest_checkpoint,
-                                 load_trainer_state, load_weights, write_atomic, config_diff, lock_run, unlock_run,
+from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint,
+                                 latest_checkpoint,
+                                 load_trainer_state, load_weights, write_atomic, config_diff,
+                                 lock_run, unlock_run,
                                  _check_is_run, _make_room)
 from .sources import Batch, make_source
 
@@ -33,28 +36,32 @@ class Trainer:
     "Trains a CLIP on a data source; checkpoints every epoch and resumes exactly."
     max_bad_steps = 3
 
-    def __init__(self, cfg: TrainConfig, resume: bool = False, quiet: bool = False, accept_changes: bool = False):
+    def __init__(self, cfg: TrainConfig, resume: bool = False, quiet: bool = False,
+                 accept_changes: bool = False):
         self.cfg, self.device = cfg, get_device(cfg.device)
-        self.rank, self.world = self._join_ranks()                                  # (0, 1) unless started by torchrun
-        self.quiet, self.run_dir, self.precision = quiet or self.rank > 0, Path(cfg.out_dir), resolve_precision(cfg.precision, self.device)
-        if not self.run_dir.name: self.run_dir = self.run_dir.resolve()          # '-out_dir .': the folder by its name
+        self.rank, self.world = self._join_ranks()  # (0, 1) unless started by torchrun
+        self.quiet, self.run_dir = quiet or self.rank > 0, Path(cfg.out_dir)
+        self.precision = resolve_precision(cfg.precision, self.device)
+        # '-out_dir .': the folder by its name
+        if not self.run_dir.name: self.run_dir = self.run_dir.resolve()
         seed_everything(cfg.seed)
         _check_out_dir(self.run_dir); _check_is_run(self.run_dir)
         self._lock = lock_run(self.run_dir, self._say) if self.rank == 0 else None   # one run per folder
         ckpt, state = self._find_checkpoint(resume)
         changes = _check_same_run(state, cfg, ckpt, accept_changes) if state else []
-        tuned = self._fine_tuned() if cfg.fine_tuning else None                  # (it sets self.cfg's model to the tuned one)
-        self.source = make_source(self.cfg, tuned.cfg.vision.image_size if tuned else cfg.model.image_size, self.device)
+        tuned = self._fine_tuned() if cfg.fine_tuning else None  # (it sets self.cfg's model to the tuned one)
+        self.source = make_source(self.cfg, tuned.cfg.vision.image_size if tuned
+                                  else cfg.model.image_size, self.device)
         self.model = (tuned or self._new_model(ckpt)).to(self.device)
         self.net = self._wrap(self.model)
         self.steps_per_epoch = self.source.steps_per_epoch
         self.total_steps = self.cfg.epochs * self.steps_per_epoch
         self.opt, self.sched = make_optimizer(self.model, self.cfg, self.total_steps)
         self.step, self.train_seconds, self.bad_steps = 0, 0.0, 0
-        self.history, self.log = [], []                  # per-epoch metrics; per-step (step, loss, lr, logit scale)
+        self.history, self.log = [], []  # per-epoch metrics; per-step (step, loss, lr, logit scale)
         self._epoch_loss, self._epoch_n = 0.0, 0
         if state: self._restore(ckpt, state, changes)
-        elif self.rank == 0: _make_room(self.run_dir, self._say)                 # checks passed: now touch the folder
+        elif self.rank == 0: _make_room(self.run_dir, self._say)  # checks passed: now touch the folder
         if self.rank == 0:
             self.run_dir.mkdir(parents=True, exist_ok=True)
             write_atomic(self.run_dir / 'train_config.json', self.cfg.to_json())
@@ -65,20 +72,27 @@ class Trainer:
 
 def _check_out_dir(run_dir: Path):
     "A run folder must be a folder we can write, checked before any work."
-    if run_dir.exists() and not run_dir.is_dir(): raise ValueError(f"-out_dir {run_dir} is a file, not a folder: choose another -out_dir")
+    if run_dir.exists() and not run_dir.is_dir():
+        raise ValueError(f"-out_dir {run_dir} is a file, not a folder: choose another -out_dir")
     if run_dir.is_symlink() and not run_dir.exists():
-        raise ValueError(f"-out_dir {run_dir} is a link to {os.readlink(run_dir)}, which does not exist: create it or choose another -out_dir")
+        raise ValueError(f"-out_dir {run_dir} is a link to {os.readlink(run_dir)}, which does not exist: "
+                         "create it or choose another -out_dir")
     parent = next(p for p in [run_dir, *run_dir.parents] if p.exists())
-    if not os.access(parent, os.W_OK): raise ValueError(f"cannot write to {parent} (for -out_dir {run_dir}): choose a folder you can write to")
+    if not os.access(parent, os.W_OK):
+        raise ValueError(f"cannot write to {parent} (for -out_dir {run_dir}): choose a folder you can write "
+                         "to")
 
 # %% ../nbs/15_trainer.ipynb
 @patch_to(Trainer)
 def _join_ranks(self) -> tuple[int, int]:
-    "(rank, world size): (0, 1), or under torchrun the process group joined, one device per process (19_distributed)."
+    """(rank, world size): (0, 1), or under torchrun the process group joined, one device per process
+    (19_distributed)."""
     if int(os.environ.get('WORLD_SIZE', 1)) == 1: return 0, 1
     rank, world, local = init_distributed(self.device.type, self.cfg.dist_timeout)
-    if self.device.type == 'cuda': self.device = torch.device('cuda', local); torch.cuda.set_device(self.device)
-    check(self.cfg.batch_size % world == 0, f"-batch_size {self.cfg.batch_size} is the global batch: it must divide into {world} processes")
+    if self.device.type == 'cuda':
+        self.device = torch.device('cuda', local); torch.cuda.set_device(self.device)
+    check(self.cfg.batch_size % world == 0,
+          f"-batch_size {self.cfg.batch_size} is the global batch: it must divide into {world} processes")
     return rank, world
 
 @patch_to(Trainer)
@@ -87,21 +101,27 @@ def _find_checkpoint(self, resume: bool) -> tuple:
     if not resume: return None, None
     ckpt = latest_checkpoint(self.run_dir, check=True)
     if ckpt is None and any((self.run_dir / 'checkpoints').glob('step_*')):
-        raise CheckpointError(f"every checkpoint in {self.run_dir / 'checkpoints'} is damaged (see the warnings above): nothing was "
-                              f"changed; restore them, or start afresh without -load_last_checkpoint (the run is then kept aside)")
+        raise CheckpointError(f"every checkpoint in {self.run_dir / 'checkpoints'} is damaged (see the "
+                              "warnings above): nothing was "
+                              "changed; restore them, or start afresh without -load_last_checkpoint (the "
+                              "run is then kept aside)")
     if ckpt is None: self._say(f"no checkpoint in {self.run_dir}: starting a new run")
     for debris in (self.run_dir / 'checkpoints').glob('.tmp-*'): shutil.rmtree(debris, ignore_errors=True)
     return (ckpt, load_trainer_state(ckpt)) if ckpt else (None, None)
 
 @patch_to(Trainer)
 def _fine_tuned(self) -> CLIP:
-    "The model -fine_tuning names (any format miniclip.load reads) and its tokenizer, with the towers -lock_* freezes."
+    """The model -fine_tuning names (any format miniclip.load reads) and its tokenizer, with the towers
+    -lock_* freezes."""
     model, self.tokenizer, _ = miniclip.load(self.cfg.fine_tuning)
-    check(not (self.cfg.lock_image and self.cfg.lock_text), "-lock_image with -lock_text leaves nothing to train; drop one")
-    for side, locked in (('visual', self.cfg.lock_image), ('image_projection', self.cfg.lock_image), ('text', self.cfg.lock_text),
+    check(not (self.cfg.lock_image and self.cfg.lock_text),
+          "-lock_image with -lock_text leaves nothing to train; drop one")
+    for side, locked in (('visual', self.cfg.lock_image), ('image_projection', self.cfg.lock_image),
+                         ('text', self.cfg.lock_text),
                          ('text_projection', self.cfg.lock_text)):
-        if locked: getattr(model, side).requires_grad_(False)                   # frozen: not in the optimiser, no gradient
-    self.cfg = self.cfg.replace(model=ModelSpec.of(model.cfg))                  # train_config.json says which model really trains
+        if locked: getattr(model, side).requires_grad_(False)  # frozen: not in the optimiser, no gradient
+    # train_config.json says which model really trains
+    self.cfg = self.cfg.replace(model=ModelSpec.of(model.cfg))
     return model
 
 @patch_to(Trainer)
@@ -109,30 +129,35 @@ def _new_model(self, ckpt: Path | None) -> CLIP:
     "A CLIP sized to its tokenizer: the checkpoint's when resuming, else one fitted to the data's captions."
     if ckpt: self.tokenizer = Tokenizer.load(ckpt / 'tokenizer.json')
     else:
-        self.tokenizer, report = fit_tokenizer(self.source.corpus(), self.cfg.model.vocab_size, self.cfg.model.max_length)
+        self.tokenizer, report = fit_tokenizer(self.source.corpus(), self.cfg.model.vocab_size,
+                                               self.cfg.model.max_length)
         self._say(report)
     return CLIP(self.cfg.model.clip_config(self.tokenizer))
 
 @patch_to(Trainer)
 def _wrap(self, model: CLIP) -> nn.Module:
-    "What the steps call: the model, in DDP on several ranks (averages the gradients), compiled with -compile."
+    """What the steps call: the model, in DDP on several ranks (averages the gradients), compiled with
+    -compile."""
     net = model if self.world == 1 else nn.parallel.DistributedDataParallel(
         model, device_ids=[self.device.index] if self.device.type == 'cuda' else None)
-    return torch.compile(net) if self.cfg.compile else net                  # kernels fused for this model: faster on a GPU
+    return torch.compile(net) if self.cfg.compile else net  # kernels fused for this model: faster on a GPU
 
 # %% ../nbs/15_trainer.ipynb
 @patch_to(Trainer)
-def autocast(self): return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == 'bf16')
+def autocast(self):
+    return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == 'bf16')
 
 @patch_to(Trainer)
 def loss(self, images: Tensor, captions: list, negatives: list | None = None, positives: Tensor | None = None,
          gathered: bool = True) -> Tensor:
-    "The contrastive loss of one batch (identical captions count as true unless `positives` says more); across ranks when `gathered`."
+    """The contrastive loss of one batch (identical captions count as true unless `positives` says more);
+    across ranks when `gathered`."""
     B, net = len(captions), self.net if gathered else self.model
-    texts = captions + [c for cs in negatives or [] for c in cs]                               # captions, then hard negatives
+    texts = captions + [c for cs in negatives or [] for c in cs]  # captions, then hard negatives
     with self.autocast():
         image_emb, text_emb = (e.float() for e in net(images.to(self.device, non_blocking=True),
-                                                      self.tokenizer(texts).to(self.device, non_blocking=True), embeddings=True))
+                                                      self.tokenizer(texts).to(self.device,
+                                                              non_blocking=True), embeddings=True))
     neg_emb = text_emb[B:].view(B, -1, text_emb.shape[1]) if negatives else None              # (B, k, E)
     positives = same_caption(captions) if positives is None else positives
     return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives, gathered=gathered)
@@ -148,8 +173,10 @@ def train_step(self, batch: Batch) -> float | None:
     if not torch.isfinite(seen):
         self.bad_steps += 1
         if self.bad_steps >= self.max_bad_steps:
-            raise TrainingDiverged(f"the loss was {loss.item()} for {self.bad_steps} steps in a row (step {self.step}); no update was "
-                                   f"applied. Last good checkpoint: {latest_checkpoint(self.run_dir) or 'none yet'}. "
+            raise TrainingDiverged(f"the loss was {loss.item()} for {self.bad_steps} steps in a row (step "
+                                   f"{self.step}); no update was "
+                                   "applied. Last good checkpoint: "
+                                   f"{latest_checkpoint(self.run_dir) or 'none yet'}. "
                                    f"Try a lower -lr, a longer -warmup, or -precision fp32.")
         return None
     loss.backward()
@@ -161,75 +188,95 @@ def train_step(self, batch: Batch) -> float | None:
 @patch_to(Trainer)
 @torch.no_grad()
 def evaluate(self) -> dict:
-    "Validation loss on fixed held-out batches (none without held-out images) plus the scores the data source measures."
+    """Validation loss on fixed held-out batches (none without held-out images) plus the scores the data
+    source measures."""
     self.model.eval()
-    with self.autocast(): val = [self.loss(*b, gathered=False).item() for b in self.source.val_batches(min(self.cfg.batch_size, 256))]
-    return {**({'val_loss': sum(val) / len(val)} if val else {}), **self.source.evaluate(self.model, self.tokenizer, self.device)}
+    with self.autocast():
+        val = [self.loss(*b, gathered=False).item()
+               for b in self.source.val_batches(min(self.cfg.batch_size, 256))]
+    return {**({'val_loss': sum(val) / len(val)} if val else {}),
+            **self.source.evaluate(self.model, self.tokenizer, self.device)}
 
 # %% ../nbs/15_trainer.ipynb
 @patch_to(Trainer)
 def fit(self) -> dict:
     "Train to the end (or resume to the end); returns the last epoch's metrics."
     cfg, spe = self.cfg, self.steps_per_epoch
-    self._say(f"training {human(count_params(self.model))}-parameter CLIP ({cfg.model.image_encoder} + {cfg.model.text_encoder}) on "
-              f"{cfg.data.dataset}, {self.total_steps} steps of {cfg.batch_size}, {self.precision} on {self.device}; run folder {self.run_dir}")
-    if not self.source.has_heldout(): self._say("no held-out images in this data: no validation loss or held-out score is reported")
+    self._say(f"training {human(count_params(self.model))}-parameter CLIP ({cfg.model.image_encoder} + "
+              f"{cfg.model.text_encoder}) on "
+              f"{cfg.data.dataset}, {self.total_steps} steps of {cfg.batch_size}, {self.precision} on "
+              f"{self.device}; run folder {self.run_dir}")
+    if not self.source.has_heldout():
+        self._say("no held-out images in this data: no validation loss or held-out score is reported")
     bar = tqdm(total=self.total_steps, initial=self.step, disable=self.quiet, unit='step', dynamic_ncols=True)
     self._stop, handlers = None, self._catch_signals()
     try:
         while self.step < self.total_steps:
             end, t0, n0 = min(self.total_steps, (self.step // spe + 1) * spe), time.perf_counter(), self.step
             for batch in self.source.batches(self.step, end, cfg.batch_size, (self.rank, self.world)):
-                if self._stopping(): raise Interrupted(self._stop)           # a step boundary: the state is whole
+                if self._stopping(): raise Interrupted(self._stop)  # a step boundary: the state is whole
                 loss = self.train_step(batch)
                 self.step += 1
                 if loss is not None:
                     self._epoch_loss += loss; self._epoch_n += 1
                     self.log.append((self.step, loss, self.sched.get_last_lr()[0], self.model.scale.item()))
-                    bar.set_postfix(loss=f'{loss:.3f}', lr=f'{self.log[-1][2]:.1e}', scale=f'{self.log[-1][3]:.1f}',
-                                    img_s=f'{(self.step - n0) * cfg.batch_size / (time.perf_counter() - t0):.0f}')
+                    img_s = (self.step - n0) * cfg.batch_size / (time.perf_counter() - t0)
+                    bar.set_postfix(loss=f'{loss:.3f}', lr=f'{self.log[-1][2]:.1e}',
+                                    scale=f'{self.log[-1][3]:.1f}', img_s=f'{img_s:.0f}')
                 bar.update(1)
             self.train_seconds += time.perf_counter() - t0
             self._end_epoch()
         if self._stopping(): raise Interrupted(self._stop)
     except Interrupted:
         bar.close(); path = self.save()
-        print(f"\n{self._stop} at step {self.step}: saved {path}; continue with -load_last_checkpoint -out_dir {self.run_dir}")
+        print(f"\n{self._stop} at step {self.step}: saved {path}; continue with -load_last_checkpoint "
+              f"-out_dir {self.run_dir}")
         raise
-    except KeyboardInterrupt:                                                # a second Ctrl-C: at once, nothing saved
-        bar.close(); print(f"\nstopped at once; the last checkpoint is {latest_checkpoint(self.run_dir)}"); raise
+    # a second Ctrl-C: at once, nothing saved
+    except KeyboardInterrupt:
+        bar.close(); print(f"\nstopped at once; the last checkpoint is {latest_checkpoint(self.run_dir)}")
+        raise
     finally:
         bar.close()                                                          # before any message
         for s, h in handlers.items(): signal.signal(s, h)
     if self.rank > 0: return {}                                              # rank 0 writes
     bad = [n for n, p in self.model.named_parameters() if not torch.isfinite(p).all()]
-    if bad: raise TrainingDiverged(f"the weights are not finite ({', '.join(bad[:3])}...): no final model was written; "
+    if bad:
+        raise TrainingDiverged(f"the weights are not finite ({', '.join(bad[:3])}...): no final model was "
+                               "written; "
                                    f"the last checkpoint is {latest_checkpoint(self.run_dir)}")
-    self._say(f"final model: {atomic_folder(self.run_dir / 'final', lambda tmp: save_model(tmp, self.model, self.tokenizer))}")
+    final = atomic_folder(self.run_dir / 'final', lambda tmp: save_model(tmp, self.model, self.tokenizer))
+    self._say(f"final model: {final}")
     if self._lock: unlock_run(self._lock)
     return self.history[-1] if self.history else {}
 
 # %% ../nbs/15_trainer.ipynb
 @patch_to(Trainer)
 def _end_epoch(self):
-    "Score the epoch, log it and save a checkpoint (rank 0); an evaluation that fails saves the epoch's training first."
+    """Score the epoch, log it and save a checkpoint (rank 0); an evaluation that fails saves the epoch's
+    training first."""
     if self.rank > 0: self._epoch_loss, self._epoch_n = 0.0, 0; self._barrier(); return
     try: scores = self.evaluate()
     except Exception as e:
-        raise RuntimeError(f"evaluation failed after step {self.step} ({type(e).__name__}: {e}); the training is saved in "
+        raise RuntimeError(f"evaluation failed after step {self.step} ({type(e).__name__}: {e}); the "
+                           "training is saved in "
                            f"{self.save()}: fix the cause and continue with -load_last_checkpoint") from e
     row = {'epoch': math.ceil(self.step / self.steps_per_epoch), 'step': self.step,
            'train_loss': self._epoch_loss / max(1, self._epoch_n), **scores,
-           'lr': self.sched.get_last_lr()[0], 'logit_scale': self.model.scale.item(), 'train_seconds': round(self.train_seconds, 2)}
+           'lr': self.sched.get_last_lr()[0], 'logit_scale': self.model.scale.item(),
+           'train_seconds': round(self.train_seconds, 2)}
     self.history.append(row)
     self._epoch_loss, self._epoch_n = 0.0, 0
-    text = io.StringIO(); w = csv.DictWriter(text, fieldnames=list(row)); w.writeheader(); w.writerows(self.history)
+    text = io.StringIO(); w = csv.DictWriter(text,
+                                             fieldnames=list(row)); w.writeheader(); w.writerows(self.history)
     write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
     try: plot_run(self.history, self.log, self.run_dir / 'curves.png')
-    except OSError as e: print(f"warning: could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})", file=sys.stderr)
+    except OSError as e:
+        print(f"warning: could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})", file=sys.stderr)
     self.save()
     self._barrier()
-    if not self.quiet: tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()))
+    if not self.quiet:
+        tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()))
 
 def plot_run(history: list, log: list, path=None):
     "Loss, learning rate, logit scale and accuracy curves of a run (saved to `path` when given)."
@@ -238,7 +285,8 @@ def plot_run(history: list, log: list, path=None):
     steps = [r[0] for r in log]
     axs[0].plot(steps, [r[1] for r in log], lw=0.6, alpha=0.6, label='train (per step)')
     if any('val_loss' in h for h in history):
-        axs[0].plot([h['step'] for h in history if 'val_loss' in h], [h['val_loss'] for h in history if 'val_loss' in h], 'o-', label='validation')
+        axs[0].plot([h['step'] for h in history if 'val_loss' in h],
+                    [h['val_loss'] for h in history if 'val_loss' in h], 'o-', label='validation')
     axs[0].set_yscale('log'); axs[0].set_title('loss'); axs[0].legend(fontsize=7)
     axs[1].plot(steps, [r[2] for r in log]); axs[1].set_title('learning rate')
     axs[2].plot(steps, [r[3] for r in log]); axs[2].set_title('logit scale 1/τ')
@@ -254,24 +302,30 @@ def plot_run(history: list, log: list, path=None):
 @patch_to(Trainer)
 def state(self) -> dict:
     "Everything besides the weights that an exact resume needs (plain tensors and numbers only)."
-    return {'step': self.step, 'train_seconds': self.train_seconds, 'epoch_loss': self._epoch_loss, 'epoch_n': self._epoch_n,
-            'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(), 'rng_torch': torch.get_rng_state(),
-            'history': self.history, 'log': torch.tensor(self.log, dtype=torch.float64).reshape(-1, 4), 'train_config': self.cfg.to_json()}
+    return {'step': self.step, 'train_seconds': self.train_seconds, 'epoch_loss': self._epoch_loss,
+            'epoch_n': self._epoch_n,
+            'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(),
+            'rng_torch': torch.get_rng_state(),
+            'history': self.history, 'log': torch.tensor(self.log, dtype=torch.float64).reshape(-1, 4),
+            'train_config': self.cfg.to_json()}
 
 @patch_to(Trainer)
 def save(self) -> Path | None:
-    "A resumable checkpoint of the current step (rank 0 writes it); a write that fails (a full disk) names the last good one."
+    """A resumable checkpoint of the current step (rank 0 writes it); a write that fails (a full disk) names
+    the last good one."""
     if self.rank > 0: return None
     try: return save_checkpoint(self.run_dir, self.model, self.tokenizer, self.state())
     except CheckpointError as e:
-        raise CheckpointError(f"{e}. The last complete checkpoint is {latest_checkpoint(self.run_dir) or 'none yet'}: make room, "
+        raise CheckpointError(f"{e}. The last complete checkpoint is "
+                              f"{latest_checkpoint(self.run_dir) or 'none yet'}: make room, "
                               f"then continue with -load_last_checkpoint -out_dir {self.run_dir}") from None
 
 @patch_to(Trainer)
 def _restore(self, folder: Path, state: dict, changes: list = ()):
     "Put a checkpoint's weights and state back (then apply accepted new settings, see below)."
     load_weights(self.model, folder); self.model.to(self.device)
-    fresh = [{k: v for k, v in g.items() if k != 'params'} for g in self.opt.param_groups]   # this start's settings
+    # this start's settings
+    fresh = [{k: v for k, v in g.items() if k != 'params'} for g in self.opt.param_groups]
     self.opt.load_state_dict(state['optimizer']); self.sched.load_state_dict(state['scheduler'])
     self.step, self.train_seconds = state['step'], state['train_seconds']
     self._epoch_loss, self._epoch_n = state['epoch_loss'], state['epoch_n']
@@ -309,24 +363,34 @@ def _barrier(self):
 
 # %% ../nbs/15_trainer.ipynb
 def _check_same_run(state: dict, cfg: TrainConfig, folder: Path, accept: bool = False) -> list:
-    "The settings that differ from the resumed run's: refused unless `accept`; the model never changes; device and folder may."
+    """The settings that differ from the resumed run's: refused unless `accept`; the model never changes;
+    device and folder may."""
     try: saved = TrainConfig.from_json(state['train_config']).to_dict()
     except (KeyError, TypeError, ValueError):
-        raise CheckpointError(f"{folder} was written by an older miniclip whose run settings cannot be resumed: load it as a model "
-                              f"(miniclip.load) or fine-tune from it (-fine_tuning {folder.parent.parent})") from None
-    diff = [d for d in config_diff(saved, cfg.to_dict()) if not d.startswith(('device:', 'out_dir:', 'dist_timeout:'))]   # a run may move
+        raise CheckpointError(f"{folder} was written by an older miniclip whose run settings cannot be "
+                              "resumed: load it as a model (miniclip.load) "
+                              f"or fine-tune from it (-fine_tuning {folder.parent.parent})") from None
+    diff = [d for d in config_diff(saved, cfg.to_dict())  # a run may move
+            if not d.startswith(('device:', 'out_dir:', 'dist_timeout:'))]
     run, model = folder.parent.parent, [d for d in diff if d.startswith('model.')]
-    if model: raise ValueError(f"the model of {run} cannot change on resume ({'; '.join(model)}): fine-tune from it with -fine_tuning {run}")
-    if diff and not accept: raise ValueError(f"{run} was trained with other settings ({'; '.join(diff)}): resume with the same "
-                                          f"settings, apply them from here on with -accept_changes, or start a new run with another -out_dir")
+    if model:
+        raise ValueError(f"the model of {run} cannot change on resume ({'; '.join(model)}): fine-tune from "
+                         f"it with -fine_tuning {run}")
+    if diff and not accept:
+        raise ValueError(f"{run} was trained with other settings ({'; '.join(diff)}): resume with the same "
+                                          "settings, apply them from here on with -accept_changes, or start "
+                                          "a new run with another -out_dir")
     return diff
 
 @patch_to(Trainer)
 def _apply_changes(self, fresh: list, changes: list):
-    "Accepted new settings count from the resumed step on (optimiser and schedule too) and are logged in changes.txt."
-    for g, f in zip(self.opt.param_groups, fresh): g.update(f)                   # lr, betas, eps, decay of this start
+    """Accepted new settings count from the resumed step on (optimiser and schedule too) and are logged in
+    changes.txt."""
+    for g, f in zip(self.opt.param_groups, fresh): g.update(f)  # lr, betas, eps, decay of this start
     self.sched.base_lrs = [g['initial_lr'] for g in self.opt.param_groups]
-    for g, base, f in zip(self.opt.param_groups, self.sched.base_lrs, self.sched.lr_lambdas): g['lr'] = base * f(self.sched.last_epoch)   # the new schedule
+    # the new schedule
+    for g, base, f in zip(self.opt.param_groups, self.sched.base_lrs, self.sched.lr_lambdas):
+        g['lr'] = base * f(self.sched.last_epoch)
     line = f"from step {self.step}: {'; '.join(changes)}"
     if self.rank == 0:
         with open(self.run_dir / 'changes.txt', 'a') as f: f.write(line + '\n')
@@ -334,8 +398,10 @@ def _apply_changes(self, fresh: list, changes: list):
 
 # %% ../nbs/15_trainer.ipynb
 def short_run(steps: int = 300, seed: int = 0, **flags) -> dict:
-    "Train the main job's recipe with `flags` changed for `steps` steps (quietly, in a temporary folder); its last scores."
+    """Train the main job's recipe with `flags` changed for `steps` steps (quietly, in a temporary folder);
+    its last scores."""
     import tempfile
     with tempfile.TemporaryDirectory() as d:
-        t = Trainer(recipe('shapes', **{**dict(epochs=1, steps_per_epoch=steps, seed=seed, out_dir=d), **flags}), quiet=True)
+        settings = {**dict(epochs=1, steps_per_epoch=steps, seed=seed, out_dir=d), **flags}
+        t = Trainer(recipe('shapes', **settings), quiet=True)
         return {**t.fit(), 'seconds': t.train_seconds}
