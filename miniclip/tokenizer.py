@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Iterable
 import torch
 from torch import Tensor
-from tokenizers import Tokenizer as HFTokenizer, decoders, models, pre_tokenizers, trainers
+from tokenizers import Tokenizer as HFTokenizer, Regex, decoders, models, normalizers, processors, trainers
+from tokenizers import pre_tokenizers
 from .core import patch_to
 
 # %% auto 0
@@ -161,15 +162,37 @@ def decode_batch(self, batch) -> list[str]:
     return [self.decode(row) for row in batch]
 
 # %% ../nbs/01_tokenizer.ipynb
+def _config_path(path: Path) -> Path: return path.with_name(path.stem + '_config.json')
+
+@patch_to(Tokenizer)
+def _for_readers(self) -> tuple:
+    "A copy of the HF tokenizer that gives other readers miniclip's ids by itself, and the parts it added."
+    hf, added = HFTokenizer.from_str(self.hf.to_str()), []
+    if hf.normalizer is None and self.clean == 'miniclip':
+        hf.normalizer = normalizers.Sequence([normalizers.NFC(), normalizers.Lowercase(),
+                                              normalizers.Replace(Regex(r'\s+'), ' '), normalizers.Strip()])
+        added.append('normalizer')
+    if hf.post_processor is None:
+        sot, eot = hf.id_to_token(self.sot_id), hf.id_to_token(self.eot_id)
+        ends = [(sot, self.sot_id), (eot, self.eot_id)]
+        hf.post_processor = processors.TemplateProcessing(single=f'{sot} $A {eot}', special_tokens=ends)
+        added.append('post_processor')
+    hf.enable_truncation(self.max_length)     # room for SOT and EOT is kept, as in `_bracket`
+    hf.enable_padding(length=self.max_length, pad_id=self.pad_id, pad_token=hf.id_to_token(self.pad_id))
+    return hf, added
+
 @patch_to(Tokenizer)
 def save(self, path) -> Path:
-    "Write one JSON file (the HF tokenizer plus `max_length`); a directory gets `tokenizer.json` inside."
+    """`tokenizer.json` in the `tokenizers` format, and `tokenizer_config.json` beside it (a directory gets
+    both inside)."""
     path = Path(path)
     if path.is_dir(): path = path / 'tokenizer.json'
     path.parent.mkdir(parents=True, exist_ok=True)
-    state = {'format': _FORMAT, 'max_length': self.max_length, 'special': self._special(),
-             'clean': self.clean, 'hf_tokenizer': json.loads(self.hf.to_str())}
-    path.write_text(json.dumps(state, ensure_ascii=False), encoding='utf-8')
+    hf, added = self._for_readers()
+    path.write_text(hf.to_str(), encoding='utf-8')
+    own = {'tokenizer_class': _FORMAT, 'model_max_length': self.max_length, 'special': self._special(),
+           'clean': self.clean, 'added_for_other_readers': added}
+    _config_path(path).write_text(json.dumps(own, indent=1), encoding='utf-8')
     return path
 
 @patch_to(Tokenizer)
@@ -185,10 +208,11 @@ def __setstate__(self, state):
     self.__init__(HFTokenizer.from_str(state['hf_json']), state['max_length'], state.get('special'),
                   state.get('clean', 'miniclip'))
 
+# %% ../nbs/01_tokenizer.ipynb
 @patch_to(Tokenizer)
 @classmethod
 def load(cls, path) -> Tokenizer:
-    "Read a file written by `save` (or the directory holding `tokenizer.json`)."
+    "Read a file written by `save` (or the directory holding `tokenizer.json`); miniclip 0.2's files too."
     path = Path(path)
     if path.is_dir(): path = path / 'tokenizer.json'
     if not path.is_file():
@@ -198,14 +222,19 @@ def load(cls, path) -> Tokenizer:
     except (ValueError, UnicodeDecodeError) as e:
         raise ValueError(f"{str(path)!r} is not valid JSON ({e}); the file is damaged: save the "
                          "tokenizer again") from None
-    if not isinstance(state, dict) or state.get('format') != _FORMAT or 'hf_tokenizer' not in state:
-        raise ValueError(f"{str(path)!r} is not a miniclip tokenizer file (expected a JSON object with "
-                         f"'format': {_FORMAT!r}, 'max_length' and 'hf_tokenizer'); write one with "
-                         "Tokenizer.save")
-    try: hf = HFTokenizer.from_str(json.dumps(state['hf_tokenizer']))
+    if isinstance(state, dict) and state.get('format') == _FORMAT:       # miniclip 0.2: one JSON object
+        try: hf = HFTokenizer.from_str(json.dumps(state['hf_tokenizer']))
+        except Exception as e:
+            raise ValueError(f"{str(path)!r}: could not rebuild the tokenizer ({e}); save it again") from None
+        return cls(hf, state.get('max_length', 32), state.get('special'), state.get('clean', 'miniclip'))
+    side = _config_path(path)
+    try: hf, own = HFTokenizer.from_file(str(path)), json.loads(side.read_text(encoding='utf-8'))
     except Exception as e:
-        raise ValueError(f"{str(path)!r}: could not rebuild the tokenizer ({e}); save it again") from None
-    return cls(hf, state.get('max_length', 32), state.get('special'), state.get('clean', 'miniclip'))
+        raise ValueError(f"{str(path)!r} is not a miniclip tokenizer file ({type(e).__name__}: a tokenizers "
+                         f"JSON with {side.name} beside it); write one with Tokenizer.save") from None
+    for part in own.get('added_for_other_readers', []): setattr(hf, part, None)
+    hf.no_padding(); hf.no_truncation()
+    return cls(hf, own['model_max_length'], own.get('special'), own.get('clean', 'miniclip'))
 
 # %% ../nbs/01_tokenizer.ipynb
 def fit_tokenizer(texts: Iterable[str], vocab_size: int = 0, max_length: int = 0, coverage: float = 0.99,
