@@ -16,8 +16,8 @@ from torch import nn, Tensor
 # %% auto 0
 __all__ = ['arg', 'help_of', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite',
            'OneLineParser', 'parse_bool', 'add_config_args', 'update_config', 'derive_seed', 'hash_uniform',
-           'get_device', 'cpu_flags', 'fast_bf16', 'rank_and_world', 'AllGather', 'gather', 'init_distributed',
-           'count_params', 'human', 'show_batch', 'export_lessons', 'slow_ok']
+           'get_device', 'cpu_flags', 'fast_bf16', 'rank_and_world', 'AllGather', 'gather', 'gather_list',
+           'init_distributed', 'count_params', 'human', 'progress', 'show_batch', 'export_lessons', 'slow_ok']
 
 # %% ../nbs/00_core.ipynb
 def _default(f):
@@ -265,6 +265,13 @@ def gather(x: Tensor) -> Tensor:
     "x from every rank, concatenated in rank order, with gradients (x itself on a single process)."
     return AllGather.apply(x) if rank_and_world()[1] > 1 else x
 
+def gather_list(xs: list) -> list:
+    "Every rank's list (e.g. its captions), concatenated in rank order (the list itself on one process)."
+    world = rank_and_world()[1]
+    if world == 1: return list(xs)
+    parts = [None] * world; dist.all_gather_object(parts, list(xs))
+    return [x for part in parts for x in part]
+
 def init_distributed(device: str = 'cpu', timeout: float = 1800) -> tuple[int, int, int]:
     """Join the process group torchrun describes (RANK, WORLD_SIZE, LOCAL_RANK...): nccl on CUDA, gloo on CPU.
     (rank, world, local rank). A collective that waits more than `timeout` seconds for another rank
@@ -291,6 +298,26 @@ def human(n: float) -> str:
     for unit, div in (('B', 1e9), ('M', 1e6), ('K', 1e3)):
         if abs(n) >= div: return f"{n/div:.1f}{unit}"
     return str(int(n))
+
+# %% ../nbs/00_core.ipynb
+class _Lines:
+    "A file for tqdm when the output is not a terminal: each refresh becomes one plain line."
+    def __init__(self, f): self.f = f
+    def write(self, s: str):
+        s = s.replace('\r', '').strip()
+        if s: self.f.write(s + '\n')
+    def flush(self): self.f.flush()
+
+def progress(*args, plain: bool | None = None, **kw):
+    """tqdm's bar in a notebook or a terminal; elsewhere (a log file, CI) a plain line every 30 s. `plain`
+    forces one or the other."""
+    from tqdm.auto import tqdm
+    if plain is None:
+        ipython = getattr(sys.modules.get('IPython'), 'get_ipython', lambda: None)()
+        plain = ipython is None and not sys.stderr.isatty()
+    if not plain: return tqdm(*args, **kw)
+    kw.pop('dynamic_ncols', None); kw.setdefault('mininterval', 30)
+    return tqdm(*args, file=_Lines(sys.stderr), ncols=100, ascii=True, **kw)
 
 # %% ../nbs/00_core.ipynb
 def show_batch(images: Tensor, captions: Sequence[str] | None = None, ncols: int = 6, width: float = 13.,

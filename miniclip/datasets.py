@@ -12,9 +12,8 @@ import numpy as np
 import torch
 from torch import Tensor
 from torch.utils.data import Dataset
-from tqdm.auto import tqdm
 from dataclasses import dataclass
-from .core import hash_uniform, derive_seed, Config, arg, check, is_int, is_finite, patch_to
+from .core import hash_uniform, derive_seed, Config, arg, check, is_int, is_finite, patch_to, progress
 from .transforms import preprocess, resize, normalize, to_tensor, to_rgb, center_crop, _HIGH_BIT_MODES
 
 # %% auto 0
@@ -489,7 +488,7 @@ def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, v
             failed.append(i); getattr(ds, 'report', BadInputReport()).add(kind, detail)
             print(f"warning: left out {kind} {detail}", file=sys.stderr); return torch.zeros(3, s, s,
                     dtype=torch.uint8)
-    steps = lambda: tqdm(range(len(ds)), desc='decoding', disable=not verbose, leave=False)
+    steps = lambda: progress(range(len(ds)), desc='decoding', disable=not verbose, leave=False)
     where = 'in memory' if need <= max_memory else 'on disk (more than max_memory)'
     note = f"{len(ds)} images at {s}x{s}: {need / 2**20:.0f} MiB, {where}"
     if need <= max_memory: pixels = torch.stack([decode(i) for i in steps()])
