@@ -4,15 +4,16 @@
 
 # %% ../nbs/18_demo.ipynb 2
 from __future__ import annotations
-import io
+import html, io
 from typing import Sequence
 import torch
 from torch import Tensor
 import miniclip
-from .checkpoint import CheckpointError
+from pathlib import Path
+from .checkpoint import CheckpointError, latest_checkpoint
 from .shapes import ShapesWorld, POSITIONS
 from .transforms import preprocess, normalize, to_tensor, to_rgb
-from .evaluate import encode_images, encode_texts
+from .evaluate import encode_images, encode_texts, unfit_prompts
 
 # %% auto 0
 __all__ = ['DEFAULT_LABELS', 'demo_model', 'parse_labels', 'read_image', 'classify', 'Gallery', 'build_demo']
@@ -25,7 +26,9 @@ def demo_model(path=None, folder='runs/demo', steps: int = 300):
     from miniclip.shapes import ShapesConfig
     world = lambda size: ShapesWorld(ShapesConfig.from_dict({**RECIPES['shapes'].flags['shapes'],
                                                              'image_size': size}))
-    for p in ([path] if path else []) + [folder]:
+    last = latest_checkpoint(folder) if Path(folder).is_dir() else None
+    cut = last is not None and not (Path(folder) / 'final' / 'model.safetensors').is_file()  # interrupted
+    for p in ([path] if path else []) + ([] if cut else [folder]):
         try:
             # a run, a model folder, or a pretrained CLIP (13a_formats)
             model, tok, _ = miniclip.load(p)
@@ -33,8 +36,10 @@ def demo_model(path=None, folder='runs/demo', steps: int = 300):
         except CheckpointError:
             if p == path: raise
     from miniclip.trainer import Trainer
-    print(f'no trained model yet: training one into {folder} (once; the next launch loads it)')
-    t = Trainer(recipe('shapes', epochs=steps // 50, eval_images=200, out_dir=str(folder)))
+    if cut: print(f'warning: the demo model in {folder} was interrupted at {last.name}: finishing its '
+                  f'{steps} steps first (from that checkpoint), not showing a half-trained model')
+    else: print(f'no trained model yet: training one into {folder} (once; the next launch loads it)')
+    t = Trainer(recipe('shapes', epochs=steps // 50, eval_images=200, out_dir=str(folder)), resume=cut)
     t.fit()
     return t.model.eval(), t.tokenizer, world(t.model.cfg.vision.image_size)
 
@@ -95,6 +100,13 @@ def _png(image: Tensor, size: int = 160) -> bytes:
     buf = io.BytesIO(); Image.fromarray(arr).resize((size, size), Image.NEAREST).save(buf, 'PNG')
     return buf.getvalue()
 
+def _fit_note(tokenizer, texts) -> str:
+    "The widget's warning for labels the tokenizer cuts or spells letter by letter (`11_zeroshot`), or ''."
+    problems = unfit_prompts(tokenizer, texts)
+    if not problems: return ''
+    return (f'<span style="color:#a60">not what the model reads: {html.escape("; ".join(problems))}. '
+            'Use shorter labels, in the words of its training captions.</span>')
+
 def _bars(result: list) -> str:
     "The probabilities as HTML bars, the top label first."
     rows = ''.join('<div style="display:flex;align-items:center;margin:2px 0"><span '
@@ -137,7 +149,7 @@ def _search_tab(model, tokenizer, world: ShapesWorld, gallery_size: int):
             hits = gallery.search(query.value, k.value)
             found.children = [W.VBox([W.Image(value=_png(gallery.images[i], 96), width=96, height=96),
                                       W.HTML(f'{s:.3f}')]) for i, s in hits]
-            search_msg.value = ''
+            search_msg.value = _fit_note(tokenizer, [query.value])
         except ValueError as e: found.children, search_msg.value = [], f'<span style="color:#b00">{e}</span>'
     query.observe(search, names='value'); k.observe(search, names='value')
     return W.VBox([W.HBox([query, k]), search_msg, found]), search, (found, query, search_msg)
@@ -174,7 +186,9 @@ def build_demo(model, tokenizer, world: ShapesWorld, fashion=None, gallery_size:
         try:
             image = current_image()
             picture.value = _png(image)
-            result.value, message.value = _bars(classify(model, tokenizer, image, c['labels'].value)), ''
+            labels = parse_labels(c['labels'].value)
+            result.value = _bars(classify(model, tokenizer, image, labels))
+            message.value = _fit_note(tokenizer, labels)
         except ValueError as e:
             result.value, message.value = '', f'<span style="color:#b00">{e}</span>'
 

@@ -8,16 +8,47 @@ from typing import Sequence
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from tqdm.auto import tqdm
+import sys
+from .core import progress as progress_bar
 from .clip import CLIP
-from .tokenizer import Tokenizer
+from .tokenizer import Tokenizer, CLEANERS
 from .shapes import PROMPT_TEMPLATES
 from .standard import FASHION_TEMPLATES
 
 # %% auto 0
-__all__ = ['TEMPLATES', 'encode_images', 'encode_texts', 'zero_shot_probs', 'fill', 'zero_shot_classifier', 'similarities',
-           'accuracy', 'per_class_accuracy', 'retrieval_metrics', 'EvalSet', 'score', 'linear_probe',
-           'labels_per_class']
+__all__ = ['TEMPLATES', 'unfit_prompts', 'warn_prompts', 'encode_images', 'encode_texts', 'zero_shot_probs', 'fill',
+           'zero_shot_classifier', 'similarities', 'accuracy', 'per_class_accuracy', 'retrieval_metrics', 'EvalSet',
+           'score', 'linear_probe', 'labels_per_class']
+
+# %% ../nbs/11_zeroshot.ipynb
+def unfit_prompts(tokenizer: Tokenizer, texts: Sequence[str]) -> list:
+    """One line for each text the tokenizer reads badly: cut to its context, or with words it spells letter by
+    letter (never in its training captions). Empty when every text fits."""
+    if not isinstance(tokenizer, Tokenizer): return []      # a stand-in (the tests' below) has no vocabulary
+    out, clean = [], CLEANERS[tokenizer.clean]
+    for text in texts:
+        words = clean(text).split()
+        pieces = [len(tokenizer.hf.encode((' ' if i else '') + w, add_special_tokens=False).ids)
+                  for i, w in enumerate(words)]                                   # what each word costs
+        spelt, need = [w for w, n in zip(words, pieces) if len(w) > 2 and n >= len(w)], sum(pieces) + 2
+        L = tokenizer.max_length
+        why = [f'cut to {L} tokens (it needs {need})'] if need > L else []
+        why += [f"spells {', '.join(map(repr, spelt))} letter by letter"] if spelt else []
+        if why: out.append(f"{text!r}: {'; '.join(why)}")
+    return out
+
+_warned = set()
+def warn_prompts(tokenizer: Tokenizer, texts: Sequence[str]) -> list:
+    "Say once (per tokenizer and problems) which prompts do not fit, with the fix; returns `unfit_prompts`."
+    problems = unfit_prompts(tokenizer, texts)
+    if problems and (id(tokenizer), tuple(problems)) not in _warned:
+        _warned.add((id(tokenizer), tuple(problems)))
+        more = f' (and {len(problems) - 3} more)' if len(problems) > 3 else ''
+        print(f"warning: {len(problems)} of {len(texts)} prompts do not fit this model's tokenizer (a "
+              f"context of {tokenizer.max_length} tokens, the words of its training captions): "
+              f"{'; '.join(problems[:3])}{more}. Use shorter prompts, in the words the model was trained on",
+              file=sys.stderr)
+    return problems
 
 # %% ../nbs/11_zeroshot.ipynb
 @torch.no_grad()
@@ -28,7 +59,7 @@ def encode_images(model: CLIP, images: Tensor, device='cpu', batch_size: int = 5
     model.eval()
     chunks = range(0, len(images), batch_size)
     return torch.cat([model.encode_image(images[i:i + batch_size].to(device)).float()
-                      for i in tqdm(chunks, disable=not progress or len(chunks) < 4,
+                      for i in progress_bar(chunks, disable=not progress or len(chunks) < 4,
                                     desc='images', leave=False)])
 
 @torch.no_grad()
@@ -42,6 +73,7 @@ def encode_texts(model: CLIP, tokenizer: Tokenizer, texts: Sequence[str], device
 @torch.no_grad()
 def zero_shot_probs(model: CLIP, tokenizer: Tokenizer, images: Tensor, labels: Sequence[str]) -> Tensor:
     "Softmax over `labels` (one prompt each) for each normalised image: (N, K), the CLIP README's example."
+    warn_prompts(tokenizer, labels)
     text = encode_texts(model, tokenizer, labels)                                           # (K, E)
     return (model.scale * encode_images(model, images) @ text.t()).softmax(-1)
 
@@ -74,8 +106,9 @@ def zero_shot_classifier(model: CLIP, tokenizer: Tokenizer, classnames: Sequence
     paper's ensembling)."""
     if not classnames or not templates:
         raise ValueError("zero_shot_classifier needs at least one class name and one template")
-    # (K*T, E), unit rows
-    emb = encode_texts(model, tokenizer, [fill(t, c) for c in classnames for t in templates])
+    prompts = [fill(t, c) for c in classnames for t in templates]
+    warn_prompts(tokenizer, prompts)
+    emb = encode_texts(model, tokenizer, prompts)                                   # (K*T, E), unit rows
     return F.normalize(emb.view(len(classnames), len(templates), -1).mean(1), dim=-1)              # (K, E)
 
 # %% ../nbs/11_zeroshot.ipynb
