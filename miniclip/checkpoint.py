@@ -8,15 +8,15 @@ import atexit, hashlib, json, os, shutil, sys, time
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
-from .core import get_device
+from .core import get_device, rank_and_world
 from .tokenizer import Tokenizer
 from .clip import CLIP, CLIPConfig
 from .transforms import preprocess
 
 # %% auto 0
 __all__ = ['CheckpointError', 'write_atomic', 'write_manifest', 'verify', 'save_model', 'atomic_folder', 'save_checkpoint',
-           'latest_checkpoint', 'load_trainer_state', 'upgrade', 'config_diff', 'load_weights', 'model_folder', 'load',
-           'check_sizes', 'lock_run', 'unlock_run']
+           'latest_checkpoint', 'load_trainer_state', 'new_run_dir', 'newest_run', 'run_folder', 'upgrade',
+           'config_diff', 'load_weights', 'model_folder', 'load', 'check_sizes', 'lock_run', 'unlock_run']
 
 # %% ../nbs/12_checkpoints.ipynb
 class CheckpointError(RuntimeError):
@@ -59,8 +59,9 @@ def verify(folder) -> list:
     try: files = json.loads((folder / 'manifest.json').read_text())
     # written before manifests, or the manifest deleted
     except FileNotFoundError:
-        print(f"warning: {folder} has no manifest.json: the integrity of its files is not checked",
-              file=sys.stderr)
+        if rank_and_world()[0] == 0:                                # said once under torchrun, not per rank
+            print(f"warning: {folder} has no manifest.json: the integrity of its files is not checked",
+                  file=sys.stderr)
         return []
     except ValueError: return [f"{folder / 'manifest.json'} is damaged"]
     return [f"{folder / n} is missing" if not (folder / n).is_file()
@@ -142,6 +143,28 @@ def load_trainer_state(folder) -> dict:
                               f"{str(e)[:200]})") from None
 
 # %% ../nbs/12_checkpoints.ipynb
+def new_run_dir(dataset: str, root='runs', fine_tuned=False, day: str = '') -> Path:
+    """A new folder root/<dataset>-<YYYYMMDD>-<n>: n is one more than the highest of that day's (under
+    torchrun, rank 0's choice for every rank)."""
+    stem = f"{dataset}{'-finetune' if fine_tuned else ''}-{day or time.strftime('%Y%m%d')}"
+    taken = [p.name[len(stem) + 1:] for p in Path(root).glob(f'{stem}-*')]
+    name = [str(Path(root) / f"{stem}-{max((int(n) for n in taken if n.isdigit()), default=0) + 1}")]
+    if torch.distributed.is_available() and torch.distributed.is_initialized():
+        torch.distributed.broadcast_object_list(name, src=0)
+    return Path(name[0])
+
+def newest_run(root='runs', prefix: str = '') -> Path | None:
+    "The run folder in `root` (its name starting with `prefix`) started last, or None."
+    runs = [p.parent for p in Path(root).glob(f'{prefix}*/train_config.json')]
+    return max(runs, key=lambda p: (p / 'train_config.json').stat().st_mtime_ns, default=None)
+
+def run_folder(path) -> Path:
+    "`path`, or the newest run in it when it is a folder of runs (`runs/`) rather than a run or a model."
+    p, own = Path(path), ('train_config.json', 'model.safetensors', 'final', 'checkpoints')
+    if p.is_dir() and not any((p / n).exists() for n in own): return newest_run(p) or p
+    return p
+
+# %% ../nbs/12_checkpoints.ipynb
 def upgrade(cfg: dict, weights: dict) -> tuple[dict, dict]:
     """Convert a miniclip 0.1 model (config dict, state dict) to the current layout; a current one passes
     unchanged."""
@@ -199,8 +222,8 @@ def load_weights(model: CLIP, folder):
 
 # %% ../nbs/12_checkpoints.ipynb
 def model_folder(path) -> Path:
-    "The folder holding a model: `path` itself, its `final/`, or its newest checkpoint."
-    path = Path(path)
+    "The model folder of `path`: itself, its `final/` or newest checkpoint (`runs/`: its newest run's)."
+    path = run_folder(path)
     if path.is_file():
         raise CheckpointError(f"{path} is a file; pass the folder that holds model.safetensors, config.json "
                               "and tokenizer.json")

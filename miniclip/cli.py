@@ -5,14 +5,16 @@
 # %% ../nbs/16_cli.ipynb 2
 from __future__ import annotations
 import argparse
+from pathlib import Path
 from .core import add_config_args, update_config, OneLineParser
-from .checkpoint import CheckpointError, latest_checkpoint
+from .checkpoint import CheckpointError, latest_checkpoint, newest_run
 from dataclasses import fields
 from .train import TrainConfig, ModelSpec, RECIPES, recipe
 from .trainer import Trainer, TrainingDiverged
 
 # %% auto 0
-__all__ = ['BARS', 'NAMES', 'train_parser', 'config_from_args', 'train_cli', 'reached_for_good', 'summary']
+__all__ = ['BARS', 'NAMES', 'train_parser', 'config_from_args', 'resumed_config', 'train_cli', 'tensorboard_report',
+           'reached_for_good', 'summary']
 
 # %% ../nbs/16_cli.ipynb
 def train_parser() -> argparse.ArgumentParser:
@@ -21,14 +23,13 @@ def train_parser() -> argparse.ArgumentParser:
     recipes = '; '.join(f'{k}: {r.why}' for k, r in RECIPES.items())
     p = OneLineParser(prog='miniclip_train', epilog=f'recipes: {recipes}',
                       description='Train a CLIP (miniclip). With no flags: the shapes-world main job, whose '
-                                  'settings are the '
-                                  'defaults shown; -dataset or -recipe start from that recipe instead, other '
-                                  'flags change it.')
+                                  'settings are the defaults shown; -dataset or -recipe start from that '
+                                  'recipe instead, other flags change it.')
     p.add_argument('-recipe', '--recipe', choices=list(RECIPES), default=None,
                    help='start from a named recipe (default: the one made for -dataset, if any); other flags '
                         'change it')
     p.add_argument('-load_last_checkpoint', '--load_last_checkpoint', action='store_true',
-                   help='resume the run in -out_dir')
+                   help='resume the run in -out_dir with its own settings (flags typed now are compared)')
     p.add_argument('-accept_changes', '--accept_changes', action='store_true',
                    help='with -load_last_checkpoint: apply settings that differ from the run\'s from the '
                         'resumed step on (listed in changes.txt)')
@@ -41,13 +42,24 @@ def config_from_args(args: dict) -> TrainConfig:
         raise ValueError("fine-tuning keeps the model it starts from; drop "
                          f"{', '.join('-' + f for f in model_flags)}")
     dataset = args.get('dataset', 'shapes')
-    name = args.pop('recipe',
-            None) or next((n for n, r in RECIPES.items()
-                           if r.flags.get('dataset', 'shapes') == dataset), None)
+    name = args.pop('recipe', None) or next((n for n, r in RECIPES.items()
+                                            if r.flags.get('dataset', 'shapes') == dataset), None)
     cfg = recipe(name, **args) if name else update_config(TrainConfig(), args)
-    if cfg.fine_tuning and not cfg.out_dir.endswith('-finetune'):
+    if cfg.fine_tuning and cfg.out_dir and not cfg.out_dir.endswith('-finetune'):
         cfg = cfg.replace(out_dir=cfg.out_dir + '-finetune')
     return cfg
+
+# %% ../nbs/16_cli.ipynb
+def resumed_config(args: dict) -> TrainConfig:
+    """The settings of a resumed run: its own `train_config.json`, then only the flags typed now (so a run
+    resumes from its folder alone, and a typed flag that differs is listed)."""
+    out_dir = args.get('out_dir') or newest_run('runs', config_from_args(dict(args)).data.dataset)
+    if out_dir is None:
+        raise ValueError("no run to resume in runs/ for this dataset: pass the run's folder with -out_dir")
+    out_dir = Path(out_dir)
+    try: cfg = TrainConfig.from_json((out_dir / 'train_config.json').read_text())
+    except (OSError, ValueError, TypeError): return config_from_args(args)   # not a run: the Trainer says so
+    return update_config(cfg, {k: v for k, v in args.items() if k != 'recipe'}).replace(out_dir=str(out_dir))
 
 def train_cli(argv=None) -> None:
     "Console script `miniclip_train`."
@@ -56,7 +68,11 @@ def train_cli(argv=None) -> None:
     resume, accept = args.pop('load_last_checkpoint'), args.pop('accept_changes')
     if accept and not resume:
         p.error("-accept_changes applies settings to a resumed run: add -load_last_checkpoint")
-    try: trainer = Trainer(config_from_args(args), resume=resume, accept_changes=accept)
+    try:
+        cfg = resumed_config(args) if resume else config_from_args(args)
+        trainer = Trainer(cfg, resume=resume, accept_changes=accept)
+        if trainer.cfg.report_to == 'tensorboard' and trainer.rank == 0:
+            trainer.on_epoch.append(tensorboard_report(trainer))
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.exit(2, f"miniclip_train: error: {e}\n")
     try: metrics = trainer.fit()
     # diverged, or the disk is full
@@ -67,13 +83,28 @@ def train_cli(argv=None) -> None:
                                       or 'timed out' in str(e).lower()):
             raise
         p.exit(1, f"miniclip_train: stopped: rank {trainer.rank}: another process did not answer within "
-                  "-dist_timeout "
-                  f"{trainer.cfg.dist_timeout} s ({type(e).__name__}); the last checkpoint is "
+                  f"-dist_timeout {trainer.cfg.dist_timeout} s ({type(e).__name__}); the last checkpoint is "
                   f"{latest_checkpoint(trainer.run_dir) or 'none yet'}: "
                   f"fix or restart the stalled node, then continue with -load_last_checkpoint\n")
     # 128 + the signal
     except KeyboardInterrupt as e: p.exit(143 if getattr(e, 'signal', '') == 'SIGTERM' else 130)
     if trainer.rank == 0: print(summary(trainer, metrics))
+
+# %% ../nbs/16_cli.ipynb
+def tensorboard_report(trainer: Trainer):
+    "An `on_epoch` function that writes each epoch's row (scalars) and the run's curves for TensorBoard."
+    try: from torch.utils.tensorboard import SummaryWriter
+    except ImportError:
+        raise ValueError("-report_to tensorboard needs the tensorboard package: pip install tensorboard") \
+            from None
+    from miniclip.trainer import plot_run
+    writer = SummaryWriter(str(trainer.run_dir / 'tensorboard'))
+    def report(row: dict):
+        for k, v in row.items():
+            if isinstance(v, (int, float)) and k not in ('epoch', 'step'):
+                writer.add_scalar(k, v, row['step'])
+        writer.add_figure('curves', plot_run(trainer.history, trainer.log), row['step']); writer.flush()
+    return report
 
 # %% ../nbs/16_cli.ipynb
 BARS = {'acc_seen': 0.99, 'acc_zeroshot': 0.90, 'acc_generalised': 0.80}  # the bars the shapes benchmark sets

@@ -166,8 +166,8 @@ class TrainConfig(Config):
             'torch.compile the model: faster on a GPU once it has compiled (a minute or two)', group='run')
     seed: int = arg(0, 'random seed: the same seed gives the same run', group='run')
     device: str = arg('auto', 'auto, cpu, gpu (= cuda), cuda:N or mps', group='run')
-    out_dir: str = arg('runs/shapes',
-                       'run folder: checkpoints, metrics.csv, curves.png and the final model', group='run')
+    out_dir: str = arg('', "run folder: checkpoints, metrics.csv, curves.png and the final model ('': a new "
+                           "runs/<dataset>-<date>-<n>)", group='run')
     fine_tuning: str = arg('',
             'fine-tune this model (a run or model folder, a Hugging Face CLIP folder, hf:REPO, or an '
             'OpenAI/open_clip state dict) for -epochs x -steps_per_epoch steps', group='run')
@@ -176,14 +176,15 @@ class TrainConfig(Config):
     dist_timeout: int = arg(1800,
             'torchrun: seconds a process waits for the others (e.g. a stalled rank) before the run stops '
             'with an error', group='run')
+    eval_every: int = arg(1, 'score the run every N epochs (and after the last)', group='run')
+    save_every: int = arg(1, 'save a checkpoint every N epochs (and after the last)', group='run')
+    report_to: str = arg('', "tensorboard: the epochs' numbers and curves in RUN/tensorboard", group='run')
 
     def __post_init__(self):
-        check(is_int(self.epochs) and self.epochs >= 1,
-              f"epochs must be a positive integer, got {self.epochs!r}")
+        check(is_int(self.epochs) and self.epochs >= 1, f"epochs must be an integer >= 1: {self.epochs!r}")
         check(is_int(self.batch_size) and self.batch_size >= 2,
               f"batch_size must be at least 2 (a contrastive loss needs negatives), got {self.batch_size!r}")
-        check(is_int(self.warmup) and self.warmup >= 0,
-              f"warmup must be an integer >= 0, got {self.warmup!r}")
+        check(is_int(self.warmup) and self.warmup >= 0, f"warmup must be an integer >= 0: {self.warmup!r}")
         check(is_finite(self.lr) and self.lr > 0, f"lr must be a positive finite number, got {self.lr!r}")
         check(is_finite(self.epsilon) and self.epsilon > 0,
               f"epsilon must be a positive finite number, got {self.epsilon!r}")
@@ -197,6 +198,9 @@ class TrainConfig(Config):
               f"precision must be auto, fp32 or bf16, got {self.precision!r}")
         check(is_int(self.dist_timeout) and self.dist_timeout >= 1,
               f"dist_timeout must be a whole number of seconds >= 1, got {self.dist_timeout!r}")
+        check(all(is_int(v) and v >= 1 for v in (self.eval_every, self.save_every)),
+              f"eval_every, save_every: whole numbers of epochs >= 1 ({self.eval_every}, {self.save_every})")
+        check(self.report_to in ('', 'tensorboard'), f"report_to is '' or tensorboard: {self.report_to!r}")
 
 # %% ../nbs/10_training.ipynb
 @dataclass

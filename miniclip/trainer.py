@@ -10,15 +10,16 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from tqdm.auto import tqdm
-from .core import (
-    seed_everything, get_device, fast_bf16, count_params, human, check, patch_to, init_distributed)
+from miniclip.core import (
+    seed_everything, get_device, fast_bf16, count_params, human, check, patch_to, init_distributed, progress,
+    gather_list)
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
 from .train import TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint,
                                  latest_checkpoint,
                                  load_trainer_state, load_weights, write_atomic, config_diff,
-                                 lock_run, unlock_run,
+                                 lock_run, unlock_run, new_run_dir,
                                  _check_is_run, _make_room)
 from .sources import Batch, make_source
 
@@ -40,6 +41,8 @@ class Trainer:
                  accept_changes: bool = False):
         self.cfg, self.device = cfg, get_device(cfg.device)
         self.rank, self.world = self._join_ranks()  # (0, 1) unless started by torchrun
+        if not cfg.out_dir:                                                      # runs/<dataset>-<date>-<n>
+            self.cfg = cfg = cfg.replace(out_dir=str(new_run_dir(cfg.data.dataset, 'runs', cfg.fine_tuning)))
         self.quiet, self.run_dir = quiet or self.rank > 0, Path(cfg.out_dir)
         self.precision = resolve_precision(cfg.precision, self.device)
         # '-out_dir .': the folder by its name
@@ -58,7 +61,7 @@ class Trainer:
         self.total_steps = self.cfg.epochs * self.steps_per_epoch
         self.opt, self.sched = make_optimizer(self.model, self.cfg, self.total_steps)
         self.step, self.train_seconds, self.bad_steps = 0, 0.0, 0
-        self.history, self.log = [], []  # per-epoch metrics; per-step (step, loss, lr, logit scale)
+        self.history, self.log, self.on_epoch = [], [], []  # epochs' rows; steps' (step, loss, lr, scale)
         self._epoch_loss, self._epoch_n = 0.0, 0
         if state: self._restore(ckpt, state, changes)
         elif self.rank == 0: _make_room(self.run_dir, self._say)  # checks passed: now touch the folder
@@ -159,7 +162,8 @@ def loss(self, images: Tensor, captions: list, negatives: list | None = None, po
                                                       self.tokenizer(texts).to(self.device,
                                                               non_blocking=True), embeddings=True))
     neg_emb = text_emb[B:].view(B, -1, text_emb.shape[1]) if negatives else None              # (B, k, E)
-    positives = same_caption(captions) if positives is None else positives
+    everyone = gather_list(captions) if gathered else captions               # the global batch's captions
+    positives = same_caption(everyone) if positives is None else positives
     return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives, gathered=gathered)
 
 @patch_to(Trainer)
@@ -208,7 +212,7 @@ def fit(self) -> dict:
               f"{self.device}; run folder {self.run_dir}")
     if not self.source.has_heldout():
         self._say("no held-out images in this data: no validation loss or held-out score is reported")
-    bar = tqdm(total=self.total_steps, initial=self.step, disable=self.quiet, unit='step', dynamic_ncols=True)
+    bar = progress(total=self.total_steps, initial=self.step, disable=self.quiet, unit='step')
     self._stop, handlers = None, self._catch_signals()
     try:
         while self.step < self.total_steps:
@@ -256,24 +260,27 @@ def _end_epoch(self):
     """Score the epoch, log it and save a checkpoint (rank 0); an evaluation that fails saves the epoch's
     training first."""
     if self.rank > 0: self._epoch_loss, self._epoch_n = 0.0, 0; self._barrier(); return
-    try: scores = self.evaluate()
+    epoch = math.ceil(self.step / self.steps_per_epoch)
+    due = lambda every: epoch % every == 0 or self.step >= self.total_steps       # -eval_every, -save_every
+    try: scores = self.evaluate() if due(self.cfg.eval_every) else {}
     except Exception as e:
         raise RuntimeError(f"evaluation failed after step {self.step} ({type(e).__name__}: {e}); the "
                            "training is saved in "
                            f"{self.save()}: fix the cause and continue with -load_last_checkpoint") from e
-    row = {'epoch': math.ceil(self.step / self.steps_per_epoch), 'step': self.step,
+    row = {'epoch': epoch, 'step': self.step,
            'train_loss': self._epoch_loss / max(1, self._epoch_n), **scores,
            'lr': self.sched.get_last_lr()[0], 'logit_scale': self.model.scale.item(),
            'train_seconds': round(self.train_seconds, 2)}
     self.history.append(row)
     self._epoch_loss, self._epoch_n = 0.0, 0
-    text = io.StringIO(); w = csv.DictWriter(text,
-                                             fieldnames=list(row)); w.writeheader(); w.writerows(self.history)
+    text, keys = io.StringIO(), list(dict.fromkeys(k for h in self.history for k in h))  # some skip scores
+    w = csv.DictWriter(text, fieldnames=keys); w.writeheader(); w.writerows(self.history)
     write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
     try: plot_run(self.history, self.log, self.run_dir / 'curves.png')
     except OSError as e:
         print(f"warning: could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})", file=sys.stderr)
-    self.save()
+    if due(self.cfg.save_every): self.save()
+    for report in self.on_epoch: report(row)                   # e.g. TensorBoard (16_cli)
     self._barrier()
     if not self.quiet:
         tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()))
@@ -290,8 +297,8 @@ def plot_run(history: list, log: list, path=None):
     axs[0].set_yscale('log'); axs[0].set_title('loss'); axs[0].legend(fontsize=7)
     axs[1].plot(steps, [r[2] for r in log]); axs[1].set_title('learning rate')
     axs[2].plot(steps, [r[3] for r in log]); axs[2].set_title('logit scale 1/τ')
-    for k in [k for k in (history[-1] if history else {}) if k.startswith('acc_')]:
-        axs[3].plot([h['step'] for h in history], [h[k] for h in history], 'o-', label=k[4:])
+    for k in [k for k in (history[-1] if history else {}) if k.startswith('acc_')]:   # epochs scored
+        axs[3].plot(*zip(*[(h['step'], h[k]) for h in history if k in h]), 'o-', label=k[4:])
     axs[3].set_ylim(0, 1.02); axs[3].set_title('accuracy'); axs[3].legend(fontsize=7)
     for ax in axs: ax.set_xlabel('step')
     fig.tight_layout()
@@ -362,6 +369,8 @@ def _barrier(self):
     if self.world > 1: torch.distributed.barrier()
 
 # %% ../nbs/15_trainer.ipynb
+_MAY_CHANGE = ('device', 'out_dir', 'dist_timeout', 'eval_every', 'save_every', 'report_to')  # on resume
+
 def _check_same_run(state: dict, cfg: TrainConfig, folder: Path, accept: bool = False) -> list:
     """The settings that differ from the resumed run's: refused unless `accept`; the model never changes;
     device and folder may."""
@@ -371,7 +380,7 @@ def _check_same_run(state: dict, cfg: TrainConfig, folder: Path, accept: bool = 
                               "resumed: load it as a model (miniclip.load) "
                               f"or fine-tune from it (-fine_tuning {folder.parent.parent})") from None
     diff = [d for d in config_diff(saved, cfg.to_dict())  # a run may move
-            if not d.startswith(('device:', 'out_dir:', 'dist_timeout:'))]
+            if d.split(':')[0] not in _MAY_CHANGE]
     run, model = folder.parent.parent, [d for d in diff if d.startswith('model.')]
     if model:
         raise ValueError(f"the model of {run} cannot change on resume ({'; '.join(model)}): fine-tune from "
