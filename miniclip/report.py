@@ -4,7 +4,7 @@
 
 # %% ../nbs/17_report.ipynb 2
 from __future__ import annotations
-import json
+import json, math
 from pathlib import Path
 from typing import Sequence
 import numpy as np
@@ -12,7 +12,7 @@ import torch
 from torch import Tensor
 from .core import help_of, update_config
 import miniclip
-from .checkpoint import CheckpointError, atomic_folder, model_folder
+from .checkpoint import CheckpointError, atomic_folder, model_folder, run_folder
 from .transforms import normalize, denormalize
 from .evaluate import (
     EvalSet, score, zero_shot_classifier, similarities, per_class_accuracy, encode_images, encode_texts)
@@ -21,8 +21,8 @@ from .sources import make_source, training_keys
 from . import datasets as mds
 
 # %% auto 0
-__all__ = ['plot_tsne', 'confusion', 'plot_confusion', 'plot_similarity_grid', 'plot_curves', 'write_on', 'typographic_attack',
-           'eval_set', 'scored_model', 'evaluate_run', 'eval_cli']
+__all__ = ['MEANS', 'plot_tsne', 'confusion', 'plot_confusion', 'plot_similarity_grid', 'plot_curves', 'write_on',
+           'typographic_attack', 'plot_typographic', 'eval_set', 'scored_model', 'evaluate_run', 'eval_cli']
 
 # %% ../nbs/17_report.ipynb
 def _figure(w: float, h: float, ncols: int = 1):
@@ -149,6 +149,24 @@ def typographic_attack(model, tokenizer, images: Tensor, labels: Tensor, class_n
             'fooled into the written class': (similarities(model, normalize(attacked),
                                                            clf).argmax(-1) == wrong).float().mean().item()}
 
+def plot_typographic(model, tokenizer, images: Tensor, labels: Tensor, class_names: Sequence[str],
+                     templates=('{a_name}',), path=None, k: int = 6, seed: int = 0):
+    """The attack as a picture: k images (in [0, 1]) clean and with a wrong class name written on, each
+    titled with the model's zero-shot answer (green: right)."""
+    wrong = (labels[:k] + torch.randint(1, len(class_names), (min(k, len(labels)),),
+                                        generator=torch.Generator().manual_seed(seed))) % len(class_names)
+    clf = zero_shot_classifier(model, tokenizer, class_names, templates)
+    rows = [images[:k], write_on(images[:k], [class_names[w] for w in wrong])[0]]
+    from matplotlib.figure import Figure                                 # no pyplot: safe in scripts
+    fig = Figure(figsize=(1.7 * len(wrong), 4.2)); axs = fig.subplots(2, len(wrong), squeeze=False)
+    for r, x in enumerate(rows):
+        pred = similarities(model, normalize(x), clf).argmax(-1)
+        for j, ax in enumerate(axs[r]):
+            ax.imshow(x[j].permute(1, 2, 0).numpy()); ax.axis('off')
+            ax.set_title(class_names[pred[j]], fontsize=8, color='green' if pred[j] == labels[j] else 'red')
+    fig.suptitle("the model's answer: clean (top), a wrong class written on (bottom)", fontsize=9)
+    return _save(fig, path)
+
 # %% ../nbs/17_report.ipynb
 def _files_set(cfg: TrainConfig, dataset: str, data_path: str, size: int, n: int) -> EvalSet:
     """All images (up to n) of a folder, a CSV or shards named for evaluation, each with its key (to check
@@ -169,10 +187,10 @@ def _files_set(cfg: TrainConfig, dataset: str, data_path: str, size: int, n: int
     return EvalSet(f'csv {data_path}', images, captions=[c for c, _ in caps],
                    caption_image=torch.tensor([k for _, k in caps]), keys=keys)
 
-def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 1000) -> tuple[EvalSet, int | None]:
+def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 0) -> tuple[EvalSet, int | None]:
     """(the set to score a run on, how many of its images are in the run's training split: None = cannot
     tell): the run's own held-out set (`dataset=''`), a benchmark's test split, or all images of a folder,
-    CSV or shards."""
+    CSV or shards. `n=0`: all of them (1,000 images of the generated shapes world)."""
     run = Path(str(run_dir))
     # a model without its run
     if dataset and not (run / 'train_config.json').is_file(): cfg, has_run = TrainConfig(), False
@@ -185,6 +203,7 @@ def eval_set(run_dir, dataset: str = '', data_path: str = '', n: int = 1000) -> 
         except (TypeError, ValueError) as e:
             raise CheckpointError(f"{run / 'train_config.json'} cannot be read ({e})") from None
     size = miniclip.load(run_dir)[0].cfg.vision.image_size
+    n = n or (1000 if (dataset or cfg.data.dataset) == 'shapes' else 10 ** 9)   # a test split: all of it
     if dataset in ('imagefolder', 'csv', 'webdataset'):
         ev = _files_set(cfg, dataset, data_path, size, n)
         trained = training_keys(cfg) if has_run else set()
@@ -217,7 +236,7 @@ def scored_model(run_dir) -> str:
             'stopped or is still '
             f'training' if folder.name.startswith('step_') else str(folder))
 
-def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000, out=None,
+def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 0, out=None,
                  pictures: bool = True,
                  include_training: bool = False) -> dict:
     """Score a run on a held-out set and write metrics.json and the pictures into `out` (default
@@ -245,6 +264,18 @@ def evaluate_run(run_dir, dataset: str = '', data_path: str = '', n: int = 1000,
 
 
 # %% ../nbs/17_report.ipynb
+def _json_safe(x):
+    """Plain JSON (no NaN, which most parsers refuse): a float that is not finite becomes null, and the dict
+    says why in 'null_means'."""
+    if isinstance(x, float) and not math.isfinite(x): return None
+    if isinstance(x, dict):
+        out = {k: _json_safe(v) for k, v in x.items()}
+        if any(v is None for v in (out.get('per_class_top1') or {}).values()):
+            out['null_means'] = 'per_class_top1 is null for a class with no image in the scored set'
+        return out
+    if isinstance(x, (list, tuple)): return [_json_safe(v) for v in x]
+    return x
+
 def _write_report(out: Path, run_dir, model, tokenizer, ev: EvalSet, metrics: dict, pictures: bool):
     """metrics.json and the pictures the set allows (confusion, t-SNE, typographic attack; similarity grid;
     curves) into `out`."""
@@ -256,9 +287,11 @@ def _write_report(out: Path, run_dir, model, tokenizer, ev: EvalSet, metrics: di
         metrics['per_class_top1'] = dict(zip(ev.class_names, per_class))
         plot_confusion(pred, ev.labels, ev.class_names, out / 'confusion.png', f'zero-shot, {ev.name}')
         plot_tsne(emb[:1000], ev.labels[:1000], clf, ev.class_names, out / 'tsne.png')
-        metrics['typographic_attack'] = typographic_attack(model, tokenizer,
-                denormalize(ev.images[:500]).clamp(0, 1), ev.labels[:500],
+        raw = denormalize(ev.images[:500]).clamp(0, 1)
+        metrics['typographic_attack'] = typographic_attack(model, tokenizer, raw, ev.labels[:500],
                                                            ev.class_names, ev.templates)
+        plot_typographic(model, tokenizer, raw, ev.labels[:500], ev.class_names, ev.templates,
+                         out / 'typographic.png')
     if pictures and ev.captions:
         k = min(8, len(ev.images)); caps = [ev.captions[int((ev.caption_image == i).nonzero()[0])]
                                             for i in range(k)]
@@ -267,10 +300,16 @@ def _write_report(out: Path, run_dir, model, tokenizer, ev: EvalSet, metrics: di
                              out / 'similarity.png', ev.name)
     if pictures and (Path(run_dir) / 'metrics.csv').exists():
         plot_curves(Path(run_dir) / 'metrics.csv', out / 'curves.png')
-    (out / 'metrics.json').write_text(json.dumps(metrics, indent=1))
+    (out / 'metrics.json').write_text(json.dumps(_json_safe(metrics), indent=1, allow_nan=False))
 
 
 # %% ../nbs/17_report.ipynb
+MEANS = {'acc_top1': "images whose class scores highest among all the set's classes",
+         'acc_top5': 'images whose class is among the five highest',
+         'i2t': "images whose own caption is among the first k of all captions (a caption true of several "
+                "images counts only for its own, so this is lower than accuracy)",
+         't2i': 'captions whose own image is among the first k of all images'}   # one line under each number
+
 def eval_cli(argv=None) -> None:
     "Console script `miniclip_eval`: score a run and write RUN_DIR/eval/ (metrics.json and pictures)."
     from miniclip.core import OneLineParser
@@ -287,9 +326,11 @@ def eval_cli(argv=None) -> None:
     p.add_argument('-include_training', '--include_training', action='store_true',
                    help="also score images of the run's training split (refused without it), "
                         "labelled as such")
-    p.add_argument('-images', '--images', type=int, default=1000, help='images to score')
+    p.add_argument('-images', '--images', type=int, default=0,
+                   help='images to score (default: all of a test split or folder; 1,000 of the shapes world)')
     p.add_argument('-no_pictures', '--no_pictures', action='store_true', help='only the numbers')
     a = p.parse_args(argv)
+    if not a.run_dir.startswith('hf:'): a.run_dir = str(run_folder(a.run_dir))   # runs/: its newest run
     if not (Path(a.run_dir).exists() or a.run_dir.startswith('hf:')):
         p.error(f"no run folder {a.run_dir}: pass the -out_dir of a miniclip_train run")
     try:
@@ -298,6 +339,6 @@ def eval_cli(argv=None) -> None:
     except (ValueError, FileNotFoundError, CheckpointError) as e: p.error(str(e))
     print(f"{a.run_dir}: scored {m['model']}\n  on {m['evaluated_on']}: {m['images']} images, {m['seen']}")
     for k, v in m.items():
-        if isinstance(v, float): print(f"  {k:<16} {v:6.1%}")
+        if isinstance(v, float): print(f"  {k:<16} {v:6.1%}  {MEANS.get(k.split('_R@')[0], '')}")
     where = Path(a.run_dir) / 'eval' if Path(a.run_dir).is_dir() else Path('eval')
     print(f"report: {where} (metrics.json" + (", pictures)" if not a.no_pictures else ")"))
