@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_sources.ipynb 2
 from __future__ import annotations
-import tarfile
+import os, tarfile
 from pathlib import Path
 from typing import Iterator, NamedTuple
 import torch
@@ -235,9 +235,9 @@ def decode_pair(sample: dict, transform, max_pixels: int = MAX_PIXELS) -> tuple:
 
 # %% ../nbs/14_sources.ipynb
 class ShardSource(Source):
-    """(image, caption) pairs streamed from webdataset shards: shuffled with a buffer, split over ranks and
-    workers. Bad samples and damaged shards are skipped and counted once each; an epoch is `n //
-    batch_size` steps however many samples were dropped."""
+    """(image, caption) pairs streamed from webdataset shards: shuffled with a buffer, split over ranks, a
+    hashed `val_fraction` of the pairs held out. Bad samples and damaged shards are skipped and counted once
+    each; an epoch is `n // batch_size` steps however many samples were dropped."""
     def __init__(self, cfg, image_size: int):
         from miniclip.transforms import preprocess
         self.cfg, self.urls = cfg, shard_urls(cfg.data.data_path)
@@ -246,20 +246,15 @@ class ShardSource(Source):
             raise FileNotFoundError(f"shard {missing[0]} not found ({len(missing)} of {len(self.urls)} "
                                     "missing): check -data_path")
         self.report, self.transform = BadInputReport(cfg.data.data_path), preprocess(image_size)
-        self._seen = set()
-        self.n = cfg.data.train_num_samples or sum(self._count(u) for u in self.urls if '://' not in u)
+        self._seen, self._held_set, self.frac = set(), None, cfg.data.files.val_fraction
+        world = int(os.environ.get('WORLD_SIZE', 1))
+        check(len(self.urls) >= world, f"{len(self.urls)} shard(s) for {world} ranks: every rank reads its "
+              "own shards, so write at least as many (a smaller -shard_size)")
+        self.n = cfg.data.train_num_samples or sum(len(self._keys(u)[0]) for u in self.urls if '://' not in u)
         if self.n < 1:
             raise ValueError(f"no (image, caption) pairs in {cfg.data.data_path}: {self.report.summary()}")
         self.steps_per_epoch = max(1, self.n // cfg.batch_size)
 
-    def _count(self, url: str) -> int:
-        "Captions in one local shard (a damaged shard: those before the damage)."
-        n = 0
-        try:
-            with tarfile.open(url) as t:
-                for m in t: n += m.name.endswith('.txt')
-        except (tarfile.TarError, OSError, EOFError) as e: self._bad(e, url)
-        return n
 
     def _bad(self, exn, url: str | None = None) -> bool:
         """webdataset's handler: count what was skipped (each bad sample or shard once over the run) and keep
@@ -282,6 +277,7 @@ class ShardSource(Source):
         return (wds.WebDataset(self.urls, shardshuffle=len(self.urls), seed=derive_seed(*key),
                                handler=self._bad,
                                nodesplitter=wds.split_by_node, empty_check=False, select_files=pair_member)
+                .select(lambda s: not self._held(s['__url__'], s['__key__']))       # never a held-out pair
                 .shuffle(1000, rng=random.Random(derive_seed(*key, 1)))
                 .map(lambda s: decode_pair(s, self.transform, self.cfg.data.files.max_pixels),
                      handler=self._bad))
@@ -293,6 +289,37 @@ class ShardSource(Source):
                               select_files=lambda name: name.lower().endswith('.txt')).to_tuple('txt',
                                       handler=self._bad)
         return [c.decode('utf-8', 'replace') for (c,), _ in zip(caps, range(5000))]
+
+# %% ../nbs/14_sources.ipynb
+def _key(name: str) -> str:
+    "A tar member's sample key, as webdataset groups them: its path up to the first dot of the file name."
+    folder, _, base = name.rpartition('/')
+    return (folder + '/' if folder else '') + base.split('.', 1)[0]
+
+@patch_to(ShardSource)
+def _held(self, url: str, key: str) -> bool:
+    "Whether the pair `key` of shard `url` is held out."
+    return self.frac > 0 and mds.split_by_key([f'{Path(url).name}#{key}'], self.frac, self.cfg.seed)[1] == [0]
+
+def _shard_keys(url: str, frac: float, seed: int, on_error=None) -> tuple:
+    "(training keys, held-out keys) of the captions in one local shard (a damaged one: before the damage)."
+    keys = []
+    try:
+        with tarfile.open(url) as t: keys.extend(_key(m.name) for m in t if m.name.endswith('.txt'))
+    except (tarfile.TarError, OSError, EOFError) as e:
+        if on_error: on_error(e, url)
+    held = set(mds.split_by_key([f'{Path(url).name}#{k}' for k in keys], frac, seed)[1]) if frac else set()
+    return [k for i, k in enumerate(keys) if i not in held], [k for i, k in enumerate(keys) if i in held]
+
+@patch_to(ShardSource)
+def _keys(self, url: str) -> tuple: return _shard_keys(url, self.frac, self.cfg.seed, self._bad)
+
+def _shard_training_keys(cfg: TrainConfig) -> set | None:
+    "'<shard path>#<key>' of every pair a shard run trained on (None: a shard is not on this disk)."
+    urls = shard_urls(cfg.data.data_path)
+    if any('://' in u or not Path(u).is_file() for u in urls): return None
+    return {f'{Path(u).resolve()}#{k}' for u in urls
+            for k in _shard_keys(u, cfg.data.files.val_fraction, cfg.seed)[0]}
 
 # %% ../nbs/14_sources.ipynb
 @patch_to(ShardSource)
@@ -315,35 +342,48 @@ def batches(self, start: int, end: int, batch_size: int, part: tuple = (0, 1)):
     for image, caption in self._pairs(epoch):
         images.append(image); captions.append(caption)
         if len(images) < n: continue
-        # identical captions on other ranks count as negatives
+        # identical captions on other ranks count as true too (the trainer gathers the captions)
         if k >= skip: yield Batch(torch.stack(images), captions); given += 1
         images, captions, k = [], [], k + 1
         if given == end - start: return
 
 @patch_to(ShardSource)
-def scoring_set(self, n: int = 1000) -> EvalSet:
+def scoring_set(self, n: int = 1000, held_only: bool = False) -> EvalSet:
     """The first `n` usable pairs of the shards, in order, to score a model on (`miniclip_eval -dataset
-    webdataset`)."""
+    webdataset`); `held_only`: only the run's held-out pairs."""
     import webdataset as wds
     images, captions, keys = [], [], []
     for sample in wds.WebDataset(self.urls, shardshuffle=False, nodesplitter=lambda urls: urls,
                                  empty_check=False,
                                  handler=self._bad, select_files=pair_member):
+        if held_only and not self._held(sample['__url__'], sample['__key__']): continue
         try: image, caption = decode_pair(sample, self.transform, self.cfg.data.files.max_pixels)
         except BadImage as e: self._bad(e); continue
         url = sample['__url__'] if '://' in sample['__url__'] else str(Path(sample['__url__']).resolve())
         images.append(image); captions.append(caption); keys.append(f"{url}#{sample['__key__']}")
         if len(images) == n: break
     if not images: raise ValueError(f"no usable pair in {self.cfg.data.data_path}: {self.report.summary()}")
-    return EvalSet(f'webdataset {self.cfg.data.data_path}', torch.stack(images), captions=captions,
+    name = f'held-out {self.frac:.0%} of the pairs (by key)' if held_only else self.cfg.data.data_path
+    return EvalSet(f'webdataset {name}', torch.stack(images), captions=captions,
                    caption_image=torch.arange(len(images)), keys=keys)
 
 @patch_to(ShardSource)
-def has_heldout(self) -> bool: return False
+def has_heldout(self) -> bool: return self.frac > 0
 
 @patch_to(ShardSource)
-# every pair is trained on: no validation loss
-def val_batches(self, batch_size: int, n: int = 2) -> list: return []
+def heldout(self) -> EvalSet | None:
+    "Up to eval_images held-out pairs, for retrieval (read once, then kept); None without a held-out part."
+    if not self.frac or not self.cfg.data.eval_images: return None
+    if self._held_set is None: self._held_set = self.scoring_set(self.cfg.data.eval_images, held_only=True)
+    return self._held_set
+
+@patch_to(ShardSource)
+def val_batches(self, batch_size: int, n: int = 2) -> list:
+    "Batches of held-out pairs only, for the validation loss (none without a held-out part)."
+    ev = self.heldout()
+    if ev is None: return []
+    return [Batch(ev.images[i:i + batch_size], ev.captions[i:i + batch_size])
+            for i in range(0, min(len(ev.images), batch_size * n), batch_size)]
 
 # %% ../nbs/14_sources.ipynb
 def _split(cfg: TrainConfig, ds: mds.CaptionDataset, given: tuple | None = None):
@@ -395,12 +435,12 @@ def make_source(cfg: TrainConfig, image_size: int, device='cpu') -> Source:
     return FileSource(cfg, train, held, device, name)
 
 def training_keys(cfg: TrainConfig) -> set | None:
-    """The images a run's training split holds (resolved file paths; shard paths for webdataset), computed
+    """The images a run's training split holds (resolved file paths; '<shard>#<key>' for webdataset), computed
     from its config like `make_source` splits them but without decoding; empty for generated and benchmark
     data (scored on other images); None when the run's data cannot be read from here."""
     d = cfg.data
     if d.dataset in ('shapes', 'fashion_mnist', 'cifar10'): return set()
-    if d.dataset == 'webdataset': return {str(Path(u).resolve()) for u in shard_urls(d.data_path)}
+    if d.dataset == 'webdataset': return _shard_training_keys(cfg)
     try: train = _file_split(cfg, verify='none', verbose=False, seed=cfg.seed)[0]
     except (OSError, ValueError): return None
     return {str(p.resolve()) for p, *_ in (train.items if d.dataset == 'csv' else train.samples)}
