@@ -12,7 +12,7 @@ for key in 'lib_name user description keywords author author_email license versi
 
 licenses = {'mit': 'MIT', 'apache2': 'Apache-2.0'}   # SPDX names
 statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable', '6 - Mature', '7 - Inactive']
-py_versions = '3.9 3.10 3.11 3.12 3.13'.split()
+py_versions = '3.10 3.11 3.12 3.13'.split()   # .ci/run compiles the package with each; tests run on 3.11
 
 lic = licenses.get(cfg['license'].lower(), cfg['license'])
 min_python = cfg['min_python']

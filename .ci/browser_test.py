@@ -103,5 +103,9 @@ def check_demo(page, url: str, screenshot: str):
     assert third[1].count('%') == 3, f'expected three probabilities for three labels, got: {third[1]!r}'
     tab = page.locator('.miniclip-result').first.locator('xpath=ancestor::div[contains(@class, "widget-tab")][1]')
     (tab if tab.count() else page).screenshot(path=screenshot)
+    page.reload()                              # measured, not required: does a reloaded page get the widgets back?
+    page.wait_for_selector('.jp-Notebook .jp-Cell', timeout=120_000)
+    try: print('after reloading the page:', wait_for(lambda: shown(page), 30, 'the widgets after a reload')[0])
+    except TimeoutError: print('after reloading the page: the widgets are gone until the cells run again (known)')
 
 if __name__ == '__main__': main()

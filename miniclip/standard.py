@@ -63,7 +63,7 @@ def find_fashion_mnist(path=None) -> Path:
     raise FileNotFoundError("Fashion-MNIST not found in " + ', '.join(map(str, searched)) +
                             ". Install it with `apt install dataset-fashion-mnist` (Debian/Ubuntu), or call "
                             "miniclip.standard.download_fashion_mnist() (needs internet), or pass "
-                            "path=<folder>.")
+                            "-data_path <folder> (path= in Python).")
 
 def download_fashion_mnist(dest=None) -> Path:
     """Download the four official .gz files into `dest` (default ~/.cache/miniclip/fashion-mnist). Needs
@@ -160,7 +160,7 @@ def find_cifar10(path=None) -> Path:
         if (folder / 'batches.meta').is_file() and (folder / 'test_batch').is_file(): return folder
     raise FileNotFoundError("CIFAR-10 (cifar-10-batches-py) not found in " + ', '.join(map(str, searched)) +
                             ". Call miniclip.standard.download_cifar10() (needs internet, 170 MB) or pass "
-                            "path=<folder>.")
+                            "-data_path <folder> (path= in Python).")
 
 # %% ../nbs/09_benchmarks.ipynb
 def download_cifar10(dest=None) -> Path:
