@@ -135,12 +135,16 @@ def write_on(images: Tensor, words: Sequence[str], height: float = 0.3) -> tuple
         mask[i, 0, H - box_h:, :] = True
     return out, mask
 
+def _wrong_classes(labels: Tensor, n_classes: int, seed: int = 0) -> Tensor:
+    "For each label another class, drawn by `seed`: the word a typographic attack writes."
+    g = torch.Generator().manual_seed(seed)
+    return (labels + torch.randint(1, n_classes, labels.shape, generator=g)) % n_classes
+
 def typographic_attack(model, tokenizer, images: Tensor, labels: Tensor, class_names: Sequence[str],
                        templates=('{a_name}',), seed: int = 0) -> dict:
     """Zero-shot top-1 on clean images (in [0, 1]), with their own class name written on them, and with a
     wrong one."""
-    g = torch.Generator().manual_seed(seed)
-    wrong = (labels + torch.randint(1, len(class_names), labels.shape, generator=g)) % len(class_names)
+    wrong = _wrong_classes(labels, len(class_names), seed)
     clf = zero_shot_classifier(model, tokenizer, class_names, templates)
     acc = lambda x: (similarities(model, normalize(x), clf).argmax(-1) == labels).float().mean().item()
     own, _ = write_on(images, [class_names[k] for k in labels])
@@ -153,8 +157,7 @@ def plot_typographic(model, tokenizer, images: Tensor, labels: Tensor, class_nam
                      templates=('{a_name}',), path=None, k: int = 6, seed: int = 0):
     """The attack as a picture: k images (in [0, 1]) clean and with a wrong class name written on, each
     titled with the model's zero-shot answer (green: right)."""
-    wrong = (labels[:k] + torch.randint(1, len(class_names), (min(k, len(labels)),),
-                                        generator=torch.Generator().manual_seed(seed))) % len(class_names)
+    wrong = _wrong_classes(labels[:k], len(class_names), seed)
     clf = zero_shot_classifier(model, tokenizer, class_names, templates)
     rows = [images[:k], write_on(images[:k], [class_names[w] for w in wrong])[0]]
     from matplotlib.figure import Figure                                 # no pyplot: safe in scripts
