@@ -296,10 +296,13 @@ def _key(name: str) -> str:
     folder, _, base = name.rpartition('/')
     return (folder + '/' if folder else '') + base.split('.', 1)[0]
 
+def _held_out(url: str, keys: list, frac: float, seed: int) -> list:
+    "Whether each pair of `keys` in shard `url` is held out: `split_by_key` of (seed, shard name, key)."
+    held = set(mds.split_by_key([f'{Path(url).name}#{k}' for k in keys], frac, seed)[1]) if frac else set()
+    return [i in held for i in range(len(keys))]
+
 @patch_to(ShardSource)
-def _held(self, url: str, key: str) -> bool:
-    "Whether the pair `key` of shard `url` is held out."
-    return self.frac > 0 and mds.split_by_key([f'{Path(url).name}#{key}'], self.frac, self.cfg.seed)[1] == [0]
+def _held(self, url: str, key: str) -> bool: return _held_out(url, [key], self.frac, self.cfg.seed)[0]
 
 def _shard_keys(url: str, frac: float, seed: int, on_error=None) -> tuple:
     "(training keys, held-out keys) of the captions in one local shard (a damaged one: before the damage)."
@@ -308,8 +311,8 @@ def _shard_keys(url: str, frac: float, seed: int, on_error=None) -> tuple:
         with tarfile.open(url) as t: keys.extend(_key(m.name) for m in t if m.name.endswith('.txt'))
     except (tarfile.TarError, OSError, EOFError) as e:
         if on_error: on_error(e, url)
-    held = set(mds.split_by_key([f'{Path(url).name}#{k}' for k in keys], frac, seed)[1]) if frac else set()
-    return [k for i, k in enumerate(keys) if i not in held], [k for i, k in enumerate(keys) if i in held]
+    held = _held_out(url, keys, frac, seed)
+    return [k for k, h in zip(keys, held) if not h], [k for k, h in zip(keys, held) if h]
 
 @patch_to(ShardSource)
 def _keys(self, url: str) -> tuple: return _shard_keys(url, self.frac, self.cfg.seed, self._bad)
