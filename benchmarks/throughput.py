@@ -20,38 +20,40 @@ from torch.utils.flop_counter import FlopCounterMode
 from miniclip.clip import CLIP, CLIPConfig
 from miniclip.core import fast_bf16, get_device, count_params, human
 from miniclip.train import recipe, make_optimizer, contrastive_loss
+from miniclip.trainer import matmul_peak as trainer_peak
 
 def sync(device):
     if device.type == 'cuda': torch.cuda.synchronize()
 
 def matmul_peak(device, dtype, n: int = 2048, reps: int = 10) -> float:
-    "FLOP/s of an n x n matmul in `dtype` (the best of `reps`): the machine's practical peak."
-    a, b = torch.randn(n, n, device=device, dtype=dtype), torch.randn(n, n, device=device, dtype=dtype)
-    for _ in range(2): a @ b
-    sync(device); best = float('inf')
-    for _ in range(reps):
-        t0 = time.perf_counter(); a @ b; sync(device); best = min(best, time.perf_counter() - t0)
-    return 2 * n ** 3 / best
+    "The trainer's peak (miniclip.trainer.matmul_peak), the best of more repeats."
+    return trainer_peak.__wrapped__(device, dtype, n, reps)
 
-def step_fn(model, opt, images, tokens, precision, device):
+def step_fn(model, opt, images, tokens, precision, device, negatives: int = 0):
+    "The trainer's step on ready tensors: `tokens` holds the B captions, then k hard negatives per image."
+    B = len(images)
     def step():
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=precision == 'bf16'):
             img, txt = model(images, tokens, embeddings=True)
-        loss = contrastive_loss(img.float(), txt.float(), model.scale)
+        img, txt = img.float(), txt.float()
+        neg = txt[B:].view(B, negatives, -1) if negatives else None
+        loss = contrastive_loss(img, txt[:B], model.scale, neg)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
     return step
 
-def measure(spec: str, batch: int, precision: str, device, compile_: bool, steps: int) -> dict:
+def measure(spec: str, batch: int, precision: str, device, compile_: bool, steps: int, context: int = 32,
+            vocab: int = 1000, negatives: int = 0) -> dict:
     image_encoder, text_encoder = spec.split('+')
-    cfg = CLIPConfig.from_presets(image_encoder, text_encoder, vocab_size=1000, context_length=32)
+    cfg = CLIPConfig.from_presets(image_encoder, text_encoder, vocab_size=vocab, context_length=context)
     model = CLIP(cfg).to(device)
     opt, _ = make_optimizer(model, recipe('shapes'), 10 ** 6)
     S = cfg.vision.image_size
     images = torch.randn(batch, 3, S, S, device=device)
-    tokens = torch.randint(3, 1000, (batch, 32), device=device); tokens[:, 0], tokens[:, 20] = 1, 2
+    tokens = torch.randint(3, vocab, (batch * (1 + negatives), context), device=device)
+    tokens[:, 0], tokens[:, context * 2 // 3] = 1, 2
     fwd = torch.compile(model) if compile_ else model
-    step = step_fn(fwd, opt, images, tokens, precision, device)
-    with FlopCounterMode(display=False) as fc: step_fn(model, opt, images, tokens, precision, device)()
+    step = step_fn(fwd, opt, images, tokens, precision, device, negatives)
+    with FlopCounterMode(display=False) as fc: step_fn(model, opt, images, tokens, precision, device, negatives)()
     flops = fc.get_total_flops()
     for _ in range(3): step()                                                    # warm-up (and compilation)
     times = []
@@ -70,6 +72,9 @@ def main():
     p.add_argument('--precision', nargs='+', default=None, help='fp32 and/or bf16 (default: fp32, plus bf16 where it is fast)')
     p.add_argument('--compile', action='store_true', help='torch.compile the model')
     p.add_argument('--steps', type=int, default=10)
+    p.add_argument('--context', type=int, default=32, help='tokens per caption')
+    p.add_argument('--vocab', type=int, default=1000, help='vocabulary size')
+    p.add_argument('--negatives', type=int, default=0, help='hard negative captions per image (the main job: 3)')
     a = p.parse_args()
     device = get_device(a.device)
     precisions = a.precision or (['fp32', 'bf16'] if fast_bf16(device) else ['fp32'])
@@ -80,7 +85,7 @@ def main():
     for spec in a.models:
         for pr in precisions:
             for b in a.batches:
-                r = measure(spec, b, pr, device, a.compile, a.steps)
+                r = measure(spec, b, pr, device, a.compile, a.steps, a.context, a.vocab, a.negatives)
                 print(f"{r['model']:>18} ({r['params']}) {pr} batch {b:>4}: {r['img_s']:8,.0f} images/s  "
                       f"{r['flops_per_image'] / 1e6:8,.0f} MFLOP/image  MFU {r['flops_s'] / peaks[pr]:5.1%}", flush=True)
 

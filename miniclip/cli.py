@@ -134,8 +134,12 @@ def summary(trainer: Trainer, metrics: dict) -> str:
     ev = trainer.source.heldout()
     lines = [f"scored on {ev.name} ({len(ev.images)} images the run never trained on)" if ev is not None else
              "no held-out images to score on"] + [line(k, v) for k, v in metrics.items() if k in NAMES]
-    return '\n'.join(lines + [f"training time: {trainer.train_seconds:.0f} s (evaluation excluded)",
-                              f"model: {trainer.run_dir / 'final'}  (miniclip.load('{trainer.run_dir}'))",
+    mfu = metrics.get('mfu')
+    lines += [f"training time: {trainer.train_seconds:.0f} s (evaluation excluded)" +
+              (f"; MFU {mfu:.0%} of this machine's measured {trainer.peak() / 1e9:,.0f} GFLOP/s "
+               f"{trainer.precision} matmul" if mfu else ''),
+              f"where the time went: {trainer.laps.shares()}"]
+    return '\n'.join(lines + [f"model: {trainer.run_dir / 'final'}  (miniclip.load('{trainer.run_dir}'))",
                               f"metrics: {trainer.run_dir / 'metrics.csv'}   curves: "
                               f"{trainer.run_dir / 'curves.png'}"])
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb 2
 from __future__ import annotations
-import argparse, json, math, os, random, sys
+import argparse, json, math, os, random, sys, time
 from dataclasses import asdict, field, fields, MISSING
 from pathlib import Path
 from typing import Sequence
@@ -16,8 +16,9 @@ from torch import nn, Tensor
 # %% auto 0
 __all__ = ['arg', 'help_of', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite',
            'OneLineParser', 'parse_bool', 'add_config_args', 'update_config', 'derive_seed', 'hash_uniform',
-           'get_device', 'cpu_flags', 'fast_bf16', 'rank_and_world', 'AllGather', 'gather', 'gather_list',
-           'init_distributed', 'count_params', 'human', 'progress', 'show_batch', 'export_lessons', 'slow_ok']
+           'get_device', 'cpu_flags', 'fast_bf16', 'busy_cores', 'cpu_threads', 'rank_and_world', 'AllGather', 'gather',
+           'gather_list', 'init_distributed', 'count_params', 'human', 'progress', 'show_batch', 'export_lessons',
+           'slow_ok']
 
 # %% ../nbs/00_core.ipynb
 def _default(f):
@@ -239,6 +240,27 @@ def fast_bf16(device: torch.device | str = 'cpu') -> bool:
     if device.type == 'cuda': return torch.cuda.is_bf16_supported()
     if device.type == 'cpu': return 'amx_bf16' in cpu_flags()
     return False
+
+# %% ../nbs/00_core.ipynb
+def busy_cores(seconds: float = 0.2) -> float:
+    "Cores kept busy by other processes over `seconds` (while this one sleeps); 0 without /proc/stat."
+    def sample():
+        try: v = [int(x) for x in Path('/proc/stat').read_text().split('\n', 1)[0].split()[1:9]]
+        except (OSError, ValueError): return None
+        return sum(v), v[3] + v[4]                                     # all jiffies, idle + iowait
+    a = sample(); time.sleep(seconds); b = sample()
+    if a is None or b is None or b[0] <= a[0]: return 0.0
+    return (1 - (b[1] - a[1]) / (b[0] - a[0])) * (os.cpu_count() or 1)
+
+def cpu_threads(threads: int = 0) -> tuple[int, str]:
+    """Threads for a CPU run and why: `threads` if given (or OMP_NUM_THREADS if set), else the cores no other
+    process keeps busy (at least 1)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+    if threads or 'OMP_NUM_THREADS' in os.environ: return threads or torch.get_num_threads(), ''
+    busy = busy_cores(); free = max(1, min(cores, round(cores - busy)))
+    why = (f"other processes keep {busy:.1f} of the {cores} cores busy: {free} thread(s), since threads "
+           f"that wait for a busy core stall each other (-threads {cores} to use every core)")
+    return free, why if free < cores else ''
 
 # %% ../nbs/00_core.ipynb
 def rank_and_world() -> tuple[int, int]:

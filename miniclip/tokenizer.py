@@ -53,9 +53,8 @@ def _bracket(piece_ids: list[int], max_length: int, sot: int = SOT_ID, eot: int 
 
 def _pad(rows: list[list[int]], max_length: int, pad: int = PAD_ID) -> Tensor:
     "Rows of ids (each at most `max_length`) -> LongTensor (B, max_length) filled with `pad` after each row."
-    out = torch.full((len(rows), max_length), pad, dtype=torch.long)   # (B, T)
-    for i, ids in enumerate(rows): out[i, :len(ids)] = torch.tensor(ids, dtype=torch.long)
-    return out
+    return torch.tensor([ids + [pad] * (max_length - len(ids)) for ids in rows],
+                        dtype=torch.long).view(len(rows), max_length)                      # (B, T)
 
 # %% ../nbs/01_tokenizer.ipynb
 _FORMAT = 'miniclip.tokenizer'
@@ -135,7 +134,11 @@ def __call__(self, texts: str | list[str]) -> Tensor:
     if not isinstance(texts, (list, tuple)):
         raise TypeError(f"captions must be a str or a list of str, got {type(texts).__name__}; e.g. "
                         "tok(['a red circle'])")
-    return _pad([self.encode(t) for t in texts], self.max_length, self.pad_id)   # (B, T)
+    seen = self.__dict__.setdefault('_seen', {})     # caption -> ids: a training run repeats its captions
+    if len(seen) > 2 ** 16: seen.clear()
+    key = lambda t: (t, self.max_length, self.clean)
+    rows = [seen[key(t)] if key(t) in seen else seen.setdefault(key(t), self.encode(t)) for t in texts]
+    return _pad(rows, self.max_length, self.pad_id)   # (B, T)
 
 @patch_to(Tokenizer)
 def decode(self, ids) -> str:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_training.ipynb 2
 from __future__ import annotations
-import math, random, warnings
+import math, random, re, warnings
 from dataclasses import dataclass, field, fields
 import torch
 from torch import nn, Tensor
@@ -17,8 +17,9 @@ from .shapes import ShapesConfig, ShapesBatch, _caption, _CAPTION_CHOICES, _pick
 from .datasets import CSVSpec, ImageFileSpec
 
 # %% auto 0
-__all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'TrainConfig', 'Recipe', 'recipe', 'param_groups',
-           'lr_factor', 'make_optimizer', 'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'hard_negatives']
+__all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'every', 'TrainConfig', 'Recipe', 'recipe',
+           'param_groups', 'lr_factor', 'make_optimizer', 'soft_cross_entropy', 'contrastive_loss', 'same_caption',
+           'hard_negatives']
 
 # %% ../nbs/10_training.ipynb
 @dataclass
@@ -142,6 +143,14 @@ class DataSpec(Config):
         return super().from_dict(d)
 
 # %% ../nbs/10_training.ipynb
+def every(value, name: str = 'every') -> tuple[int, str]:
+    "-eval_every / -save_every: `2` or '2epochs' is (2, 'epochs'), '500steps' is (500, 'steps')."
+    m = re.fullmatch(r'\s*(\d+)\s*(epochs?|steps?)?\s*', str(value))
+    check(m is not None and int(m[1]) >= 1 and not isinstance(value, bool),
+          f"{name} is N (epochs), 'Nepochs' or 'Nsteps' with N >= 1, e.g. 2 or 500steps; got {value!r}")
+    return int(m[1]), 'steps' if (m[2] or '').startswith('step') else 'epochs'
+
+# %% ../nbs/10_training.ipynb
 @dataclass
 class TrainConfig(Config):
     """A training run: the model, the data, and the settings of the run itself. Every field with help is a
@@ -176,8 +185,12 @@ class TrainConfig(Config):
     dist_timeout: int = arg(1800,
             'torchrun: seconds a process waits for the others (e.g. a stalled rank) before the run stops '
             'with an error', group='run')
-    eval_every: int = arg(1, 'score the run every N epochs (and after the last)', group='run')
-    save_every: int = arg(1, 'save a checkpoint every N epochs (and after the last)', group='run')
+    eval_every: str = arg('1', "score the run every N epochs, or every N steps as 'Nsteps' (and after the "
+                          "last step)", group='run')
+    save_every: str = arg('1', "save a checkpoint every N epochs, or every N steps as 'Nsteps' (and after "
+                          "the last step)", group='run')
+    threads: int = arg(0, 'CPU threads (0 = the cores no other process keeps busy, measured at the start)',
+                       group='run')
     report_to: str = arg('', "tensorboard: the epochs' numbers and curves in RUN/tensorboard", group='run')
 
     def __post_init__(self):
@@ -198,8 +211,9 @@ class TrainConfig(Config):
               f"precision must be auto, fp32 or bf16, got {self.precision!r}")
         check(is_int(self.dist_timeout) and self.dist_timeout >= 1,
               f"dist_timeout must be a whole number of seconds >= 1, got {self.dist_timeout!r}")
-        check(all(is_int(v) and v >= 1 for v in (self.eval_every, self.save_every)),
-              f"eval_every, save_every: whole numbers of epochs >= 1 ({self.eval_every}, {self.save_every})")
+        every(self.eval_every, 'eval_every'); every(self.save_every, 'save_every')
+        check(is_int(self.threads) and self.threads >= 0,
+              f"threads must be an integer >= 0, got {self.threads!r}")
         check(self.report_to in ('', 'tensorboard'), f"report_to is '' or tensorboard: {self.report_to!r}")
 
 # %% ../nbs/10_training.ipynb

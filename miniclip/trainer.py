@@ -4,18 +4,20 @@
 
 # %% ../nbs/15_trainer.ipynb 2
 from __future__ import annotations
-import csv, io, math, os, shutil, signal, sys, threading, time
+import csv, functools, io, os, shutil, signal, sys, threading, time
+from contextlib import nullcontext
 import miniclip
 from pathlib import Path
 import torch
 from torch import nn, Tensor
+from torch.utils.flop_counter import FlopCounterMode
 from tqdm.auto import tqdm
-from miniclip.core import (
+from .core import (
     seed_everything, get_device, fast_bf16, count_params, human, check, patch_to, init_distributed, progress,
-    gather_list)
+    gather_list, cpu_threads)
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
-from .train import TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption
+from .train import TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption, every
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint,
                                  latest_checkpoint,
                                  load_trainer_state, load_weights, write_atomic, config_diff,
@@ -24,7 +26,8 @@ from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkp
 from .sources import Batch, make_source
 
 # %% auto 0
-__all__ = ['TrainingDiverged', 'resolve_precision', 'Trainer', 'plot_run', 'Interrupted', 'short_run']
+__all__ = ['TRAINING', 'TrainingDiverged', 'resolve_precision', 'Trainer', 'Laps', 'matmul_peak', 'plot_run', 'Interrupted',
+           'short_run']
 
 # %% ../nbs/15_trainer.ipynb
 class TrainingDiverged(RuntimeError): "The loss was not finite for several steps in a row."
@@ -60,7 +63,7 @@ class Trainer:
         self.steps_per_epoch = self.source.steps_per_epoch
         self.total_steps = self.cfg.epochs * self.steps_per_epoch
         self.opt, self.sched = make_optimizer(self.model, self.cfg, self.total_steps)
-        self.step, self.train_seconds, self.bad_steps = 0, 0.0, 0
+        self.step, self.bad_steps, self.laps, self.flops_per_step = 0, 0, Laps(self.device), None
         self.history, self.log, self.on_epoch = [], [], []  # epochs' rows; steps' (step, loss, lr, scale)
         self._epoch_loss, self._epoch_n = 0.0, 0
         if state: self._restore(ckpt, state, changes)
@@ -146,6 +149,54 @@ def _wrap(self, model: CLIP) -> nn.Module:
     return torch.compile(net) if self.cfg.compile else net  # kernels fused for this model: faster on a GPU
 
 # %% ../nbs/15_trainer.ipynb
+TRAINING = ('data', 'forward', 'backward', 'optimizer', 'other')   # phases that count as training time
+
+class Laps:
+    "Wall time split into phases: `lap(name)` charges the time since the previous lap to `name`."
+    def __init__(self, device: torch.device | None = None, totals: dict | None = None):
+        self.totals = dict(totals or {})
+        self.sync = torch.cuda.synchronize if device is not None and device.type == 'cuda' else None
+        self.restart()
+    def restart(self): self.t = time.perf_counter()               # not counted: the time before this
+    def lap(self, name: str):
+        if self.sync: self.sync()                      # wait for the GPU, so its work lands in this phase
+        t = time.perf_counter(); self.totals[name] = self.totals.get(name, 0.0) + t - self.t; self.t = t
+    def training(self) -> float: return sum(self.totals.get(k, 0.0) for k in TRAINING)
+    def shares(self) -> str:
+        "One line: each phase's share of the time, largest first."
+        total = sum(self.totals.values()) or 1.0
+        order = sorted(self.totals.items(), key=lambda kv: -kv[1])
+        return ', '.join(f'{k} {v / total:.0%}' for k, v in order)
+
+@functools.lru_cache
+def matmul_peak(device: torch.device, dtype: torch.dtype = torch.float32, n: int = 2048, reps: int = 3,
+                threads: int = 0) -> float:
+    """FLOP/s of an n x n matmul in `dtype`, the best of `reps`: the machine's practical peak (measured once
+    per thread count: `threads` is only the cache's key)."""
+    a, b = (torch.randn(n, n, device=device, dtype=dtype) for _ in range(2))
+    sync = torch.cuda.synchronize if device.type == 'cuda' else (lambda: None)
+    a @ b; sync(); best = float('inf')
+    for _ in range(reps):
+        t0 = time.perf_counter(); a @ b; sync(); best = min(best, time.perf_counter() - t0)
+    return 2 * n ** 3 / best
+
+@patch_to(Trainer)
+@property
+def train_seconds(self) -> float: return self.laps.training()  # evaluation and checkpoints excluded
+
+@patch_to(Trainer)
+def mfu(self, steps: int, seconds: float) -> float | None:
+    "Model FLOP utilisation of `steps` steps in `seconds` (None before the first step or under torchrun)."
+    if not self.flops_per_step or self.world > 1 or seconds <= 0: return None
+    return self.flops_per_step * steps / seconds / self.peak()
+
+@patch_to(Trainer)
+def peak(self) -> float:
+    "This machine's measured matmul FLOP/s in the run's precision."
+    dtype = torch.bfloat16 if self.precision == 'bf16' else torch.float32
+    return matmul_peak(self.device, dtype, threads=torch.get_num_threads())
+
+# %% ../nbs/15_trainer.ipynb
 @patch_to(Trainer)
 def autocast(self):
     return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == 'bf16')
@@ -166,26 +217,33 @@ def loss(self, images: Tensor, captions: list, negatives: list | None = None, po
     positives = same_caption(everyone) if positives is None else positives
     return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives, gathered=gathered)
 
+# %% ../nbs/15_trainer.ipynb
 @patch_to(Trainer)
 def train_step(self, batch: Batch) -> float | None:
-    "One optimiser step; returns the loss, or None when the loss was not finite (nothing applied)."
+    """One optimiser step; returns the loss, or None when the loss was not finite (nothing applied). The first
+    step's FLOPs are counted (for the MFU)."""
     self.model.train()
-    loss = self.loss(*batch)
-    self.opt.zero_grad(set_to_none=True)
-    seen = loss.detach().clone()
-    if self.world > 1: torch.distributed.all_reduce(seen); seen /= self.world     # every rank decides alike
-    if not torch.isfinite(seen):
-        self.bad_steps += 1
-        if self.bad_steps >= self.max_bad_steps:
-            raise TrainingDiverged(f"the loss was {loss.item()} for {self.bad_steps} steps in a row (step "
-                                   f"{self.step}); no update was "
-                                   "applied. Last good checkpoint: "
-                                   f"{latest_checkpoint(self.run_dir) or 'none yet'}. "
-                                   f"Try a lower -lr, a longer -warmup, or -precision fp32.")
-        return None
-    loss.backward()
-    if self.cfg.grad_clip: nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip)
+    counter = FlopCounterMode(display=False) if self.flops_per_step is None and not self.cfg.compile else None
+    with counter or nullcontext():
+        loss = self.loss(*batch)
+        self.opt.zero_grad(set_to_none=True)
+        seen = loss.detach().clone()
+        if self.world > 1: torch.distributed.all_reduce(seen); seen /= self.world   # every rank decides alike
+        self.laps.lap('forward')
+        if not torch.isfinite(seen):
+            self.bad_steps += 1
+            if self.bad_steps >= self.max_bad_steps:
+                raise TrainingDiverged(f"the loss was {loss.item()} for {self.bad_steps} steps in a row "
+                                       f"(step {self.step}); no update was applied. Last good checkpoint: "
+                                       f"{latest_checkpoint(self.run_dir) or 'none yet'}. "
+                                       f"Try a lower -lr, a longer -warmup, or -precision fp32.")
+            return None
+        loss.backward()
+        if self.cfg.grad_clip: nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip)
+    if counter: self.flops_per_step = counter.get_total_flops()
+    self.laps.lap('backward')
     self.opt.step(); self.sched.step(); self.model.clamp_logit_scale_()
+    self.laps.lap('optimizer')
     self.bad_steps = 0
     return seen.item()
 
@@ -214,21 +272,20 @@ def fit(self) -> dict:
         self._say("no held-out images in this data: no validation loss or held-out score is reported")
     bar = progress(total=self.total_steps, initial=self.step, disable=self.quiet, unit='step')
     self._stop, handlers = None, self._catch_signals()
+    threads = self._choose_threads()
+    self._started = (self.step, self.train_seconds); self.laps.restart()
     try:
         while self.step < self.total_steps:
-            end, t0, n0 = min(self.total_steps, (self.step // spe + 1) * spe), time.perf_counter(), self.step
+            end = min(self.total_steps, (self.step // spe + 1) * spe)
             for batch in self.source.batches(self.step, end, cfg.batch_size, (self.rank, self.world)):
+                self.laps.lap('data')                         # since the last lap: drawing this batch
                 if self._stopping(): raise Interrupted(self._stop)  # a step boundary: the state is whole
-                loss = self.train_step(batch)
+                loss = self.train_step(batch)                 # laps: forward, backward, optimizer
                 self.step += 1
-                if loss is not None:
-                    self._epoch_loss += loss; self._epoch_n += 1
-                    self.log.append((self.step, loss, self.sched.get_last_lr()[0], self.model.scale.item()))
-                    img_s = (self.step - n0) * cfg.batch_size / (time.perf_counter() - t0)
-                    bar.set_postfix(loss=f'{loss:.3f}', lr=f'{self.log[-1][2]:.1e}',
-                                    scale=f'{self.log[-1][3]:.1f}', img_s=f'{img_s:.0f}')
-                bar.update(1)
-            self.train_seconds += time.perf_counter() - t0
+                if loss is not None: self._log_step(loss, bar)
+                bar.update(1); self.laps.lap('other')
+                if self.step < end and (self._due(cfg.eval_every) or self._due(cfg.save_every)):
+                    self._end_epoch()                         # -eval_every/-save_every in steps
             self._end_epoch()
         if self._stopping(): raise Interrupted(self._stop)
     except Interrupted:
@@ -243,6 +300,7 @@ def fit(self) -> dict:
     finally:
         bar.close()                                                          # before any message
         for s, h in handlers.items(): signal.signal(s, h)
+        torch.set_num_threads(threads)
     if self.rank > 0: return {}                                              # rank 0 writes
     bad = [n for n, p in self.model.named_parameters() if not torch.isfinite(p).all()]
     if bad:
@@ -250,40 +308,83 @@ def fit(self) -> dict:
                                "written; "
                                    f"the last checkpoint is {latest_checkpoint(self.run_dir)}")
     final = atomic_folder(self.run_dir / 'final', lambda tmp: save_model(tmp, self.model, self.tokenizer))
-    self._say(f"final model: {final}")
+    self.laps.lap('checkpoint'); self._say(f"final model: {final}")
     if self._lock: unlock_run(self._lock)
     return self.history[-1] if self.history else {}
 
 # %% ../nbs/15_trainer.ipynb
 @patch_to(Trainer)
+def _log_step(self, loss: float, bar):
+    "Add a step to the epoch's loss and the log; the bar shows loss, lr, 1/τ, images/s and MFU."
+    self._epoch_loss += loss; self._epoch_n += 1
+    lr, scale = self.sched.get_last_lr()[0], self.model.scale.item()
+    self.log.append((self.step, loss, lr, scale))
+    steps, seconds = self.step - self._started[0], self.train_seconds - self._started[1]
+    mfu = self.mfu(steps, seconds)
+    bar.set_postfix(loss=f'{loss:.3f}', lr=f'{lr:.1e}', scale=f'{scale:.1f}',
+                    img_s=f'{steps * self.cfg.batch_size / max(seconds, 1e-9):.0f}',
+                    **({'mfu': f'{mfu:.0%}'} if mfu is not None else {}))
+
+@patch_to(Trainer)
+def _choose_threads(self) -> int:
+    """On one CPU process: threads for the cores no other process keeps busy (`cpu_threads`, 00_core), and the
+    matmul peak measured with them; returns the count before."""
+    before = torch.get_num_threads()
+    if self.device.type == 'cpu' and self.world == 1:
+        n, why = cpu_threads(self.cfg.threads); torch.set_num_threads(n)
+        if why: print(f"warning: {why}", file=sys.stderr)
+    if self.world == 1: self.peak()                                  # measured now, outside the laps
+    return before
+
+@patch_to(Trainer)
+def _due(self, every_: str) -> bool:
+    "Whether -eval_every/-save_every (N epochs or 'Nsteps') falls on this step; always on the last."
+    n, unit = every(every_)
+    if self.step >= self.total_steps: return True
+    if unit == 'steps': return self.step % n == 0
+    return self.step % self.steps_per_epoch == 0 and self.step // self.steps_per_epoch % n == 0
+
+# %% ../nbs/15_trainer.ipynb
+@patch_to(Trainer)
 def _end_epoch(self):
-    """Score the epoch, log it and save a checkpoint (rank 0); an evaluation that fails saves the epoch's
-    training first."""
-    if self.rank > 0: self._epoch_loss, self._epoch_n = 0.0, 0; self._barrier(); return
-    epoch = math.ceil(self.step / self.steps_per_epoch)
-    due = lambda every: epoch % every == 0 or self.step >= self.total_steps       # -eval_every, -save_every
-    try: scores = self.evaluate() if due(self.cfg.eval_every) else {}
+    """Score the epoch (or the steps since the last row), log it and save a checkpoint (rank 0); an evaluation
+    that fails saves the training first."""
+    laps = self.laps; laps.lap('other')
+    if self.rank > 0:                                               # rank 0 scores and writes; wait for it
+        self._epoch_loss, self._epoch_n = 0.0, 0; self._barrier(); laps.lap('evaluation'); return
+    try: scores = self.evaluate() if self._due(self.cfg.eval_every) else {}
     except Exception as e:
         raise RuntimeError(f"evaluation failed after step {self.step} ({type(e).__name__}: {e}); the "
                            "training is saved in "
                            f"{self.save()}: fix the cause and continue with -load_last_checkpoint") from e
-    row = {'epoch': epoch, 'step': self.step,
+    laps.lap('evaluation')
+    mfu = self.mfu(self.step - self._started[0], self.train_seconds - self._started[1])
+    epoch = self.step / self.steps_per_epoch                          # fractional between epochs
+    row = {'epoch': int(epoch) if epoch.is_integer() else round(epoch, 2), 'step': self.step,
            'train_loss': self._epoch_loss / max(1, self._epoch_n), **scores,
            'lr': self.sched.get_last_lr()[0], 'logit_scale': self.model.scale.item(),
-           'train_seconds': round(self.train_seconds, 2)}
+           'train_seconds': round(self.train_seconds, 2), **({'mfu': round(mfu, 4)} if mfu else {}),
+           **{f'seconds_{k}': round(v, 3) for k, v in laps.totals.items()}}      # the breakdown so far
     self.history.append(row)
     self._epoch_loss, self._epoch_n = 0.0, 0
+    self._write_metrics(); laps.lap('logging')
+    if self._due(self.cfg.save_every): self.save(); laps.lap('checkpoint')
+    for report in self.on_epoch: report(row)                   # e.g. TensorBoard (16_cli)
+    self._barrier()
+    if not self.quiet:
+        tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()
+                             if not k.startswith('seconds_')))
+    laps.lap('logging')
+
+@patch_to(Trainer)
+def _write_metrics(self):
+    "metrics.csv, written whole, and curves.png (a picture that cannot be drawn is a warning, not an error)."
     text, keys = io.StringIO(), list(dict.fromkeys(k for h in self.history for k in h))  # some skip scores
     w = csv.DictWriter(text, fieldnames=keys); w.writeheader(); w.writerows(self.history)
     write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
     try: plot_run(self.history, self.log, self.run_dir / 'curves.png')
     except OSError as e:
         print(f"warning: could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})", file=sys.stderr)
-    if due(self.cfg.save_every): self.save()
-    for report in self.on_epoch: report(row)                   # e.g. TensorBoard (16_cli)
-    self._barrier()
-    if not self.quiet:
-        tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()))
 
 def plot_run(history: list, log: list, path=None):
     "Loss, learning rate, logit scale and accuracy curves of a run (saved to `path` when given)."
@@ -309,7 +410,8 @@ def plot_run(history: list, log: list, path=None):
 @patch_to(Trainer)
 def state(self) -> dict:
     "Everything besides the weights that an exact resume needs (plain tensors and numbers only)."
-    return {'step': self.step, 'train_seconds': self.train_seconds, 'epoch_loss': self._epoch_loss,
+    return {'step': self.step, 'train_seconds': self.train_seconds, 'times': dict(self.laps.totals),
+            'epoch_loss': self._epoch_loss,
             'epoch_n': self._epoch_n,
             'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(),
             'rng_torch': torch.get_rng_state(),
@@ -334,7 +436,8 @@ def _restore(self, folder: Path, state: dict, changes: list = ()):
     # this start's settings
     fresh = [{k: v for k, v in g.items() if k != 'params'} for g in self.opt.param_groups]
     self.opt.load_state_dict(state['optimizer']); self.sched.load_state_dict(state['scheduler'])
-    self.step, self.train_seconds = state['step'], state['train_seconds']
+    self.step = state['step']
+    self.laps.totals = dict(state.get('times') or {'other': state['train_seconds']})  # older: one number
     self._epoch_loss, self._epoch_n = state['epoch_loss'], state['epoch_n']
     self.history, self.log = list(state['history']), state['log'].tolist()
     torch.set_rng_state(state['rng_torch'])
@@ -369,7 +472,8 @@ def _barrier(self):
     if self.world > 1: torch.distributed.barrier()
 
 # %% ../nbs/15_trainer.ipynb
-_MAY_CHANGE = ('device', 'out_dir', 'dist_timeout', 'eval_every', 'save_every', 'report_to')  # on resume
+_MAY_CHANGE = ('device', 'out_dir', 'dist_timeout', 'eval_every', 'save_every', 'report_to',
+               'threads')  # on resume
 
 def _check_same_run(state: dict, cfg: TrainConfig, folder: Path, accept: bool = False) -> list:
     """The settings that differ from the resumed run's: refused unless `accept`; the model never changes;
