@@ -10,7 +10,7 @@ a busy notebook kernel) and `python` (one core spinning in pure Python). Thread 
 (-threads 0: the cores no other process is busy on, measured at start) and every core regardless (-threads N).
 Never run it beside another job of your own: the competitor is the only other load it expects.
 """
-import argparse, json, os, re, subprocess, sys, time
+import argparse, os, re, subprocess, sys, time
 
 COMPETITORS = {
     'torch': "import torch\na = torch.randn(1024, 1024)\nwhile True: a @ a",

@@ -134,10 +134,9 @@ def __call__(self, texts: str | list[str]) -> Tensor:
     if not isinstance(texts, (list, tuple)):
         raise TypeError(f"captions must be a str or a list of str, got {type(texts).__name__}; e.g. "
                         "tok(['a red circle'])")
-    seen = self.__dict__.setdefault('_seen', {})     # caption -> ids: a training run repeats its captions
-    if len(seen) > 2 ** 16: seen.clear()
-    key = lambda t: (t, self.max_length, self.clean)
-    rows = [seen[key(t)] if key(t) in seen else seen.setdefault(key(t), self.encode(t)) for t in texts]
+    seen = self.__dict__.setdefault('_seen', {}).setdefault((self.max_length, self.clean), {})  # text -> ids
+    if len(seen) > 2 ** 16: seen.clear()                              # (a training run repeats its captions)
+    rows = [seen[t] if t in seen else seen.setdefault(t, self.encode(t)) for t in texts]
     return _pad(rows, self.max_length, self.pad_id)   # (B, T)
 
 @patch_to(Tokenizer)

@@ -153,8 +153,8 @@ TRAINING = ('data', 'forward', 'backward', 'optimizer', 'other')   # phases that
 
 class Laps:
     "Wall time split into phases: `lap(name)` charges the time since the previous lap to `name`."
-    def __init__(self, device: torch.device | None = None, totals: dict | None = None):
-        self.totals = dict(totals or {})
+    def __init__(self, device: torch.device | None = None):
+        self.totals = {}
         self.sync = torch.cuda.synchronize if device is not None and device.type == 'cuda' else None
         self.restart()
     def restart(self): self.t = time.perf_counter()               # not counted: the time before this
@@ -183,6 +183,11 @@ def matmul_peak(device: torch.device, dtype: torch.dtype = torch.float32, n: int
 @patch_to(Trainer)
 @property
 def train_seconds(self) -> float: return self.laps.training()  # evaluation and checkpoints excluded
+
+@patch_to(Trainer)
+def _since_start(self) -> tuple[int, float]:
+    "(steps, training seconds) of this `fit` so far (a resumed run's earlier ones not counted)."
+    return self.step - self._started[0], self.train_seconds - self._started[1]
 
 @patch_to(Trainer)
 def mfu(self, steps: int, seconds: float) -> float | None:
@@ -319,7 +324,7 @@ def _log_step(self, loss: float, bar):
     self._epoch_loss += loss; self._epoch_n += 1
     lr, scale = self.sched.get_last_lr()[0], self.model.scale.item()
     self.log.append((self.step, loss, lr, scale))
-    steps, seconds = self.step - self._started[0], self.train_seconds - self._started[1]
+    steps, seconds = self._since_start()
     mfu = self.mfu(steps, seconds)
     bar.set_postfix(loss=f'{loss:.3f}', lr=f'{lr:.1e}', scale=f'{scale:.1f}',
                     img_s=f'{steps * self.cfg.batch_size / max(seconds, 1e-9):.0f}',
@@ -358,7 +363,7 @@ def _end_epoch(self):
                            "training is saved in "
                            f"{self.save()}: fix the cause and continue with -load_last_checkpoint") from e
     laps.lap('evaluation')
-    mfu = self.mfu(self.step - self._started[0], self.train_seconds - self._started[1])
+    mfu = self.mfu(*self._since_start())
     epoch = self.step / self.steps_per_epoch                          # fractional between epochs
     row = {'epoch': int(epoch) if epoch.is_integer() else round(epoch, 2), 'step': self.step,
            'train_loss': self._epoch_loss / max(1, self._epoch_n), **scores,
