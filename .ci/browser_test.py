@@ -7,7 +7,8 @@ Debian Chromium driven by Playwright.
 
 It trains a small model with `miniclip_train` first (about 30 s), starts JupyterLab with that model in
 MINICLIP_DEMO_MODEL, opens the demo notebook, runs every cell, changes the colour dropdown and then the
-labels, and checks that the top label and the probabilities shown change each time. The server and the
+labels, and checks that the top label and the probabilities shown change each time; then saves the notebook,
+reloads the page and checks that the widgets come back, still connected to the kernel. The server and the
 browser are shut down whatever happens. Needs /usr/bin/chromium (Debian: apt-get install chromium).
 """
 import argparse, os, re, secrets, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
@@ -103,9 +104,22 @@ def check_demo(page, url: str, screenshot: str):
     assert third[1].count('%') == 3, f'expected three probabilities for three labels, got: {third[1]!r}'
     tab = page.locator('.miniclip-result').first.locator('xpath=ancestor::div[contains(@class, "widget-tab")][1]')
     (tab if tab.count() else page).screenshot(path=screenshot)
-    page.reload()                              # measured, not required: does a reloaded page get the widgets back?
+    # A reload gets the widgets back from the live kernel when the notebook was saved (JupyterLab autosaves
+    # every 2 minutes; Ctrl-S at once): the saved outputs name the widgets, the kernel still holds them.
+    page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
+    wait_for(lambda: page.evaluate("() => !window.jupyterapp.shell.currentWidget.context.model.dirty"), 30, 'the notebook to be saved')
+    page.reload()
     page.wait_for_selector('.jp-Notebook .jp-Cell', timeout=120_000)
-    try: print('after reloading the page:', wait_for(lambda: shown(page), 30, 'the widgets after a reload')[0])
-    except TimeoutError: print('after reloading the page: the widgets are gone until the cells run again (known)')
+    def scrolled_to_widgets():                # the notebook draws only the cells in view: go to the widgets
+        if page.locator('.miniclip-top').count(): page.locator('.miniclip-top').first.scroll_into_view_if_needed()
+        return (s := shown(page)) and s[0] and s
+    again = wait_for(scrolled_to_widgets, 60, 'the widgets to come back after saving and reloading the page')
+    print('after saving and reloading the page:', again[0])
+    assert again == third, f'the reloaded page shows {again}, not what the kernel last showed ({third})'
+    labels = page.locator('.widget-text', has=page.locator('label', has_text=re.compile('^labels$'))).locator('input').first
+    labels.fill(f'a red circle, a {other} square, a red star')
+    labels.press('Enter')
+    fourth = wait_for(lambda: (s := shown(page)) and s != third and s, 60, 'the reloaded widgets to answer new labels')
+    print('the reloaded widgets still answer:', fourth[0])
 
 if __name__ == '__main__': main()

@@ -8,7 +8,7 @@ import atexit, hashlib, json, os, shutil, sys, time
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
-from .core import get_device, rank_and_world
+from .core import get_device, rank_and_world, warn
 from .tokenizer import Tokenizer
 from .clip import CLIP, CLIPConfig
 from .transforms import preprocess
@@ -123,8 +123,7 @@ def latest_checkpoint(run_dir, check: bool = False) -> Path | None:
     for folder in steps:
         problems = verify(folder) if check else []
         if not problems: return folder
-        print(f"warning: skipping the damaged checkpoint {folder.name}: {'; '.join(problems)}",
-              file=sys.stderr)
+        warn(f"skipping the damaged checkpoint {folder.name}: {'; '.join(problems)}")
     return None
 
 def load_trainer_state(folder) -> dict:

@@ -17,8 +17,8 @@ from torch import nn, Tensor
 __all__ = ['arg', 'help_of', 'Config', 'patch_to', 'resolve_preset', 'seed_everything', 'check', 'is_int', 'is_finite',
            'OneLineParser', 'parse_bool', 'add_config_args', 'update_config', 'derive_seed', 'hash_uniform',
            'get_device', 'cpu_flags', 'fast_bf16', 'busy_cores', 'cpu_threads', 'rank_and_world', 'AllGather', 'gather',
-           'gather_list', 'init_distributed', 'count_params', 'human', 'progress', 'show_batch', 'export_lessons',
-           'slow_ok']
+           'gather_list', 'init_distributed', 'this_rank', 'warn', 'count_params', 'human', 'progress', 'show_batch',
+           'export_lessons', 'slow_ok']
 
 # %% ../nbs/00_core.ipynb
 def _default(f):
@@ -305,6 +305,21 @@ def init_distributed(device: str = 'cpu', timeout: float = 1800) -> tuple[int, i
                                 timeout=timedelta(seconds=timeout))
     rank, world = rank_and_world()
     return rank, world, int(os.environ.get('LOCAL_RANK', rank))
+
+# %% ../nbs/00_core.ipynb
+def this_rank() -> int:
+    """This process's rank: the process group's once joined, else torchrun's RANK (DataLoader workers too); 0
+    alone."""
+    if dist.is_available() and dist.is_initialized(): return dist.get_rank()
+    return int(os.environ.get('RANK', 0))
+
+def warn(msg: str, mine: bool = False):
+    """`warning: msg` on stderr once per job: rank 0 says what every rank sees; `mine=True` is for what only
+    this rank met (its share of the data), said by it with its rank."""
+    rank = this_rank()
+    if rank and not mine: return
+    many = int(os.environ.get('WORLD_SIZE', 1)) > 1
+    print(f"warning: {f'rank {rank}: ' if mine and many else ''}{msg}", file=sys.stderr)
 
 # %% ../nbs/00_core.ipynb
 def count_params(model: nn.Module, trainable_only: bool = False) -> int:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_datasets.ipynb 2
 from __future__ import annotations
-import copy, csv, hashlib, io, json, math, os, sys
+import copy, csv, hashlib, io, json, math, os
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
@@ -13,7 +13,8 @@ import torch
 from torch import Tensor
 from torch.utils.data import Dataset
 from dataclasses import dataclass
-from .core import hash_uniform, derive_seed, Config, arg, check, is_int, is_finite, patch_to, progress
+from .core import (hash_uniform, derive_seed, Config, arg, check, is_int, is_finite, patch_to, progress,
+                           this_rank, warn)
 from .transforms import preprocess, resize, normalize, to_tensor, to_rgb, center_crop, _HIGH_BIT_MODES
 
 # %% auto 0
@@ -154,7 +155,7 @@ class CaptionDataset(Dataset):
             try: items.append(self._item(i)); kept.append(i)
             except BadImage as e:
                 if getattr(self, 'report', None) is not None: self.report.add(e.kind, e.detail)
-                print(f"warning: left out {e.kind} {e.detail} (item {i})", file=sys.stderr)
+                warn(f"left out {e.kind} {e.detail} (item {i})", mine=True)
         return kept, items
 
 # %% ../nbs/08_datasets.ipynb
@@ -254,7 +255,7 @@ class CaptionCSVDataset(CaptionDataset):
                              "column "
                              f"{self.image_col!r} and caption column {self.caption_col!r}, "
                              f"{self.sep_note}.\n{self.report.summary()}")
-        if verbose: print(self.describe())
+        if verbose and this_rank() == 0: print(self.describe())   # once under torchrun
 
     def _read(self, sep, image_col, caption_col, split_col) -> tuple:
         "The file's rows (blank lines dropped; row 0 the header) and the indices of the columns to use."
@@ -351,8 +352,7 @@ def __getitem__(self, i: int):
         # changed since load, or verify='none': skip, count, say so
         except BadImage as e:
             self.report.add(e.kind, str(path))
-            print(f"warning: skipped {e.kind} {path} (item {j}); {self.report.total} bad input(s) so far",
-                  file=sys.stderr)
+            warn(f"skipped {e.kind} {path} (item {j}); {self.report.total} bad input(s) so far", mine=True)
     raise RuntimeError(f"{self.csv_path}: every image failed to load:\n{self.report.summary()}")
 
 # %% ../nbs/08_datasets.ipynb
@@ -393,7 +393,7 @@ class ImageFolderDataset(ClassDataset):
             why = '; ' + self.report.short() if self.report else ''
             raise ValueError(f"{self.root}: the class folder(s) {', '.join(empty)} hold no usable image "
                              f"(every folder is a class): add images or remove the folder(s){why}")
-        if verbose: print(self.describe())
+        if verbose and this_rank() == 0: print(self.describe())   # once under torchrun
 
     def describe(self) -> str:
         s = f"{self.root.name}: {len(self.samples)} images in {len(self.classes)} classes"
@@ -421,7 +421,7 @@ def _load(self, i: int):
         path, label = self.samples[(i + attempt) % len(self.samples)]
         try: return self.transform(load_image(path, max_pixels=self.max_pixels)), label
         except BadImage as e:
-            self.report.add(e.kind, str(path)); print(f"warning: skipped {e.kind} {path}", file=sys.stderr)
+            self.report.add(e.kind, str(path)); warn(f"skipped {e.kind} {path}", mine=True)
     raise RuntimeError(f"{self.root}: every image failed to load:\n{self.report.summary()}")
 
 @patch_to(ImageFolderDataset)
@@ -474,7 +474,7 @@ def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, v
     `max_memory` bytes, else a memory-mapped .npy, checked (shape, dtype, checksum) each time it is reused
     and rebuilt if it does not match. An image that fails to decode now is left out of `ds` and counted."""
     if ds.pixels is not None: return 'already decoded'
-    s, say = ds.cache_size, (print if verbose else lambda *a: None)
+    s, say = ds.cache_size, (print if verbose and this_rank() == 0 else lambda *a: None)
     paths = [str(p) for p, *_ in getattr(ds, 'items', None) or ds.samples]
     stat = lambda p: (os.stat(p).st_size, os.stat(p).st_mtime_ns) if os.path.exists(p) else (-1, -1)
     key = hashlib.blake2b(json.dumps([s] + [(p, *stat(p)) for p in paths]).encode(),
@@ -486,7 +486,7 @@ def cache_pixels(ds: CaptionDataset, max_memory: float = 2 ** 30, folder=None, v
             kind, detail = (e.kind, e.detail) if isinstance(e, BadImage) else ('bad_pixels',
                                                                                f"{paths[i]}: {e}")
             failed.append(i); getattr(ds, 'report', BadInputReport()).add(kind, detail)
-            print(f"warning: left out {kind} {detail}", file=sys.stderr); return torch.zeros(3, s, s,
+            warn(f"left out {kind} {detail}"); return torch.zeros(3, s, s,
                     dtype=torch.uint8)
     steps = lambda: progress(range(len(ds)), desc='decoding', disable=not verbose, leave=False)
     where = 'in memory' if need <= max_memory else 'on disk (more than max_memory)'

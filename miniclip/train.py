@@ -4,11 +4,12 @@
 
 # %% ../nbs/10_training.ipynb 2
 from __future__ import annotations
-import math, random, re, warnings
+import math, random, re
 from dataclasses import dataclass, field, fields
 import torch
 from torch import nn, Tensor
-from .core import Config, arg, update_config, check, is_int, is_finite, rank_and_world, gather, hash_uniform
+from .core import (Config, arg, update_config, check, is_int, is_finite, rank_and_world, gather,
+                           hash_uniform, warn)
 from .tokenizer import Tokenizer
 from .clip import CLIPConfig
 from .vit import VIT_PRESETS
@@ -263,8 +264,8 @@ def lr_factor(step: int, warmup: int, total: int) -> float:
 def make_optimizer(model: nn.Module, cfg: TrainConfig, total_steps: int):
     "AdamW with the original's knobs and the warm-up + cosine schedule (stepped once per batch)."
     if cfg.warmup >= total_steps:
-        warnings.warn(f"warmup ({cfg.warmup} steps) is as long as the whole run ({total_steps} steps): "
-                      f"the learning rate never reaches lr={cfg.lr}; lower -warmup")
+        warn(f"warmup ({cfg.warmup} steps) is as long as the whole run ({total_steps} steps): "
+             f"the learning rate never reaches lr={cfg.lr}; lower -warmup")
     opt = torch.optim.AdamW(param_groups(model, cfg.decay), lr=cfg.lr, betas=(cfg.beta_1, cfg.beta_2),
                             eps=cfg.epsilon)
     return opt, torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, cfg.warmup, total_steps))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_trainer.ipynb 2
 from __future__ import annotations
-import csv, functools, io, os, shutil, signal, sys, threading, time
+import csv, functools, io, os, shutil, signal, threading, time
 from contextlib import nullcontext
 import miniclip
 from pathlib import Path
@@ -14,7 +14,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from tqdm.auto import tqdm
 from .core import (
     seed_everything, get_device, fast_bf16, count_params, human, check, patch_to, init_distributed, progress,
-    gather_list, cpu_threads)
+    gather_list, cpu_threads, warn)
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
 from .train import TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption, every
@@ -337,7 +337,7 @@ def _choose_threads(self) -> int:
     before = torch.get_num_threads()
     if self.device.type == 'cpu' and self.world == 1:
         n, why = cpu_threads(self.cfg.threads); torch.set_num_threads(n)
-        if why: print(f"warning: {why}", file=sys.stderr)
+        if why: warn(why)
     if self.world == 1: self.peak()                                  # measured now, outside the laps
     return before
 
@@ -389,7 +389,7 @@ def _write_metrics(self):
     write_atomic(self.run_dir / 'metrics.csv', text.getvalue())
     try: plot_run(self.history, self.log, self.run_dir / 'curves.png')
     except OSError as e:
-        print(f"warning: could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})", file=sys.stderr)
+        warn(f"could not draw {self.run_dir / 'curves.png'} ({e.strerror or e})")
 
 def plot_run(history: list, log: list, path=None):
     "Loss, learning rate, logit scale and accuracy curves of a run (saved to `path` when given)."
