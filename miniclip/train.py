@@ -18,9 +18,9 @@ from .shapes import ShapesConfig, ShapesBatch, _caption, _CAPTION_CHOICES, _pick
 from .datasets import CSVSpec, ImageFileSpec
 
 # %% auto 0
-__all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'every', 'TrainConfig', 'Recipe', 'recipe',
-           'param_groups', 'lr_factor', 'make_optimizer', 'soft_cross_entropy', 'contrastive_loss', 'same_caption',
-           'hard_negatives']
+__all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'every', 'parse_budget', 'TrainConfig',
+           'check_train_config', 'Recipe', 'recipe', 'param_groups', 'lr_factor', 'make_optimizer',
+           'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'hard_negatives']
 
 # %% ../nbs/10_training.ipynb
 @dataclass
@@ -151,6 +151,15 @@ def every(value, name: str = 'every') -> tuple[int, str]:
           f"{name} is N (epochs), 'Nepochs' or 'Nsteps' with N >= 1, e.g. 2 or 500steps; got {value!r}")
     return int(m[1]), 'steps' if (m[2] or '').startswith('step') else 'epochs'
 
+def parse_budget(value) -> tuple[str, float]:
+    "-budget: '10m' is ('seconds', 600.0), '1.5h' ('seconds', 5400.0), '200k' ('pairs', 200000.0)."
+    m = re.fullmatch(r'\s*(\d+(?:\.\d+)?)\s*(s|m|min|h|k|M)?\s*', str(value))
+    check(m is not None and float(m[1]) > 0, "budget is a training time ('90s', '10m', '1.5h') or a number "
+          f"of pairs ('200k', '2M', '50000'); got {value!r}")
+    n, unit = float(m[1]), m[2] or ''
+    if unit in ('s', 'm', 'min', 'h'): return 'seconds', n * {'s': 1, 'm': 60, 'min': 60, 'h': 3600}[unit]
+    return 'pairs', n * {'': 1, 'k': 1e3, 'M': 1e6}[unit]
+
 # %% ../nbs/10_training.ipynb
 @dataclass
 class TrainConfig(Config):
@@ -161,6 +170,9 @@ class TrainConfig(Config):
     epochs: int = arg(10,
             'passes over the data (shapes: epochs of steps_per_epoch batches); ignored when fine-tuning',
             group='optimisation')
+    budget: str = arg('', "instead of -epochs: the training time ('90s', '10m', '1.5h'; a few steps are "
+                      "timed first) or the pairs to see ('200k', '2M'); printed before training",
+                      group='optimisation')
     batch_size: int = arg(128, 'pairs per step: each image is compared with every caption of its batch',
                           group='optimisation')
     lr: float = arg(1e-3, 'peak learning rate', group='optimisation')
@@ -171,7 +183,8 @@ class TrainConfig(Config):
     beta_2: float = arg(0.98, 'Adam beta_2 (0.98 recommended for ViT)', group='optimisation')
     epsilon: float = arg(1e-6, 'Adam epsilon (1e-6 recommended for ViT)', group='optimisation')
     grad_clip: float = arg(1.0, 'clip the gradient norm to this (0 = off)', group='optimisation')
-    precision: str = arg('auto', 'auto (bf16 where the hardware is fast at it), fp32 or bf16', group='run')
+    precision: str = arg('auto', 'auto (GPU: bf16 where supported; CPU with AMX: the faster of bf16 and fp32 '
+                         'for this model, timed at the start; else fp32), fp32 or bf16', group='run')
     compile: bool = arg(False,
             'torch.compile the model: faster on a GPU once it has compiled (a minute or two)', group='run')
     seed: int = arg(0, 'random seed: the same seed gives the same run', group='run')
@@ -194,28 +207,34 @@ class TrainConfig(Config):
                        group='run')
     report_to: str = arg('', "tensorboard: the epochs' numbers and curves in RUN/tensorboard", group='run')
 
-    def __post_init__(self):
-        check(is_int(self.epochs) and self.epochs >= 1, f"epochs must be an integer >= 1: {self.epochs!r}")
-        check(is_int(self.batch_size) and self.batch_size >= 2,
-              f"batch_size must be at least 2 (a contrastive loss needs negatives), got {self.batch_size!r}")
-        check(is_int(self.warmup) and self.warmup >= 0, f"warmup must be an integer >= 0: {self.warmup!r}")
-        check(is_finite(self.lr) and self.lr > 0, f"lr must be a positive finite number, got {self.lr!r}")
-        check(is_finite(self.epsilon) and self.epsilon > 0,
-              f"epsilon must be a positive finite number, got {self.epsilon!r}")
-        check(is_finite(self.decay) and self.decay >= 0,
-              f"decay must be a finite number >= 0, got {self.decay!r}")
-        check(is_finite(self.grad_clip) and self.grad_clip >= 0,
-              f"grad_clip must be a finite number >= 0 (0 = off), got {self.grad_clip!r}")
-        check(all(is_finite(b) and 0 <= b < 1 for b in (self.beta_1, self.beta_2)),
-              f"beta_1 and beta_2 must be in [0, 1), got {self.beta_1}, {self.beta_2}")
-        check(self.precision in ('auto', 'fp32', 'bf16'),
-              f"precision must be auto, fp32 or bf16, got {self.precision!r}")
-        check(is_int(self.dist_timeout) and self.dist_timeout >= 1,
-              f"dist_timeout must be a whole number of seconds >= 1, got {self.dist_timeout!r}")
-        every(self.eval_every, 'eval_every'); every(self.save_every, 'save_every')
-        check(is_int(self.threads) and self.threads >= 0,
-              f"threads must be an integer >= 0, got {self.threads!r}")
-        check(self.report_to in ('', 'tensorboard'), f"report_to is '' or tensorboard: {self.report_to!r}")
+    def __post_init__(self): check_train_config(self)              # (below)
+
+
+# %% ../nbs/10_training.ipynb
+def check_train_config(cfg: TrainConfig):
+    "Every TrainConfig is checked when made: a bad value stops with one line that says what is allowed."
+    check(is_int(cfg.epochs) and cfg.epochs >= 1, f"epochs must be an integer >= 1: {cfg.epochs!r}")
+    check(is_int(cfg.batch_size) and cfg.batch_size >= 2,
+          f"batch_size must be at least 2 (a contrastive loss needs negatives), got {cfg.batch_size!r}")
+    check(is_int(cfg.warmup) and cfg.warmup >= 0, f"warmup must be an integer >= 0: {cfg.warmup!r}")
+    check(is_finite(cfg.lr) and cfg.lr > 0, f"lr must be a positive finite number, got {cfg.lr!r}")
+    check(is_finite(cfg.epsilon) and cfg.epsilon > 0,
+          f"epsilon must be a positive finite number, got {cfg.epsilon!r}")
+    check(is_finite(cfg.decay) and cfg.decay >= 0,
+          f"decay must be a finite number >= 0, got {cfg.decay!r}")
+    check(is_finite(cfg.grad_clip) and cfg.grad_clip >= 0,
+          f"grad_clip must be a finite number >= 0 (0 = off), got {cfg.grad_clip!r}")
+    check(all(is_finite(b) and 0 <= b < 1 for b in (cfg.beta_1, cfg.beta_2)),
+          f"beta_1 and beta_2 must be in [0, 1), got {cfg.beta_1}, {cfg.beta_2}")
+    check(cfg.precision in ('auto', 'fp32', 'bf16'),
+          f"precision must be auto, fp32 or bf16, got {cfg.precision!r}")
+    check(is_int(cfg.dist_timeout) and cfg.dist_timeout >= 1,
+          f"dist_timeout must be a whole number of seconds >= 1, got {cfg.dist_timeout!r}")
+    if cfg.budget: parse_budget(cfg.budget)
+    every(cfg.eval_every, 'eval_every'); every(cfg.save_every, 'save_every')
+    check(is_int(cfg.threads) and cfg.threads >= 0,
+          f"threads must be an integer >= 0, got {cfg.threads!r}")
+    check(cfg.report_to in ('', 'tensorboard'), f"report_to is '' or tensorboard: {cfg.report_to!r}")
 
 # %% ../nbs/10_training.ipynb
 @dataclass
@@ -237,15 +256,17 @@ RECIPES = {
                             dict(dataset='fashion_mnist', image_encoder='T/8@32-conv', text_encoder='nano',
                                  epochs=7, batch_size=256, lr=2e-3,
                                  augment=False)),
-    'captions': Recipe("a folder of a few thousand captioned images, one caption each, in under 10 minutes "
-                       "on 2 cores; scored by retrieval on the held-out 10 %",
-                       dict(dataset='csv', image_encoder='T/8@32-conv', text_encoder='T', epochs=60,
+    'captions': Recipe("your captioned images: 160k pairs seen (60 epochs of 2.7k images: 7 minutes on 2 "
+                       "cores), however many you have; scored by retrieval on the held-out 10 %",
+                       dict(dataset='csv', image_encoder='T/8@32-conv', text_encoder='T', budget='160k',
                             batch_size=128, lr=1e-3, warmup=50)),
 }
 
 def recipe(name: str = 'shapes', **flags) -> TrainConfig:
-    "The TrainConfig of a named recipe, with any flags changed (`recipe('shapes', epochs=2)`)."
+    """The TrainConfig of a named recipe, with any flags changed (`recipe('shapes', epochs=2)`); epochs given
+    replace the recipe's budget."""
     if name not in RECIPES: raise ValueError(f"unknown recipe {name!r}; choose one of: {', '.join(RECIPES)}")
+    if 'epochs' in flags and 'budget' not in flags: flags = {**flags, 'budget': ''}
     return update_config(TrainConfig(), {**RECIPES[name].flags, **flags})
 
 # %% ../nbs/10_training.ipynb

@@ -17,7 +17,8 @@ from .core import (
     gather_list, cpu_threads, warn)
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
-from .train import TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption, every
+from .train import (TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption, every,
+                            parse_budget)
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint,
                                  latest_checkpoint,
                                  load_trainer_state, load_weights, write_atomic, config_diff,
@@ -61,9 +62,12 @@ class Trainer:
         self.model = (tuned or self._new_model(ckpt)).to(self.device)
         self.net = self._wrap(self.model)
         self.steps_per_epoch = self.source.steps_per_epoch
+        self.step, self.bad_steps, self.laps, self.flops_per_step = 0, 0, Laps(self.device), None
+        if cfg.precision == 'auto' and self.precision == 'bf16' and self.device.type == 'cpu':  # (below)
+            self.precision = (state or {}).get('precision') or self._faster_precision()
+        if cfg.budget and not state: self.cfg = cfg = cfg.replace(epochs=self._budget_epochs())  # (below)
         self.total_steps = self.cfg.epochs * self.steps_per_epoch
         self.opt, self.sched = make_optimizer(self.model, self.cfg, self.total_steps)
-        self.step, self.bad_steps, self.laps, self.flops_per_step = 0, 0, Laps(self.device), None
         self.history, self.log, self.on_epoch = [], [], []  # epochs' rows; steps' (step, loss, lr, scale)
         self._epoch_loss, self._epoch_n = 0.0, 0
         if state: self._restore(ckpt, state, changes)
@@ -331,14 +335,14 @@ def _log_step(self, loss: float, bar):
                     **({'mfu': f'{mfu:.0%}'} if mfu is not None else {}))
 
 @patch_to(Trainer)
-def _choose_threads(self) -> int:
+def _choose_threads(self, peak: bool = True) -> int:
     """On one CPU process: threads for the cores no other process keeps busy (`cpu_threads`, 00_core), and the
-    matmul peak measured with them; returns the count before."""
+    matmul peak measured with them (`peak`); returns the count before."""
     before = torch.get_num_threads()
     if self.device.type == 'cpu' and self.world == 1:
         n, why = cpu_threads(self.cfg.threads); torch.set_num_threads(n)
         if why: warn(why)
-    if self.world == 1: self.peak()                                  # measured now, outside the laps
+    if self.world == 1 and peak: self.peak()                         # measured now, outside the laps
     return before
 
 @patch_to(Trainer)
@@ -416,7 +420,7 @@ def plot_run(history: list, log: list, path=None):
 def state(self) -> dict:
     "Everything besides the weights that an exact resume needs (plain tensors and numbers only)."
     return {'step': self.step, 'train_seconds': self.train_seconds, 'times': dict(self.laps.totals),
-            'epoch_loss': self._epoch_loss,
+            'precision': self.precision, 'epoch_loss': self._epoch_loss,
             'epoch_n': self._epoch_n,
             'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(),
             'rng_torch': torch.get_rng_state(),
@@ -513,6 +517,48 @@ def _apply_changes(self, fresh: list, changes: list):
     if self.rank == 0:
         with open(self.run_dir / 'changes.txt', 'a') as f: f.write(line + '\n')
     self._say(f"settings changed {line} (recorded in {self.run_dir / 'changes.txt'})")
+
+# %% ../nbs/15_trainer.ipynb
+@patch_to(Trainer)
+def _budget_epochs(self) -> int:
+    "-budget as epochs: pairs over an epoch's pairs, or time over a measured epoch; said before training."
+    kind, amount = parse_budget(self.cfg.budget)
+    spe, B = self.steps_per_epoch, self.cfg.batch_size
+    step_s = self.step_seconds = self._time_step()
+    epochs = max(1, round(amount / (spe * B)) if kind == 'pairs' else int(amount / (step_s * spe)))
+    took = epochs * spe * step_s
+    self._say(f"-budget {self.cfg.budget}: {epochs} epoch{'s' * (epochs > 1)} of {spe} steps of {B} = "
+              f"{epochs * spe} steps, about {f'{took:.0f} s' if took < 90 else f'{took / 60:.1f} min'} of "
+              f"training on this machine ({step_s * 1e3:.0f} ms a step, measured now)")
+    return epochs
+
+@patch_to(Trainer)
+def _time_step(self, steps: int = 3) -> float:
+    "Seconds a training step takes here (data included); the weights are put back, the optimiser made anew."
+    saved = {k: v.clone() for k, v in self.model.state_dict().items()}
+    self.opt, self.sched = make_optimizer(self.model, self.cfg.replace(warmup=0), 10 ** 6)
+    threads = self._choose_threads(peak=False)
+    try:
+        batches = self.source.batches(0, steps + 1, self.cfg.batch_size, (self.rank, self.world))
+        self.train_step(next(batches))                          # the first: warm-up, FLOPs counted
+        t0 = time.perf_counter()
+        for batch in batches: self.train_step(batch)
+        if self.device.type == 'cuda': torch.cuda.synchronize()
+        seconds = torch.tensor((time.perf_counter() - t0) / steps, device=self.device)
+        if self.world > 1: torch.distributed.all_reduce(seconds, torch.distributed.ReduceOp.MAX)
+    finally: torch.set_num_threads(threads)
+    self.model.load_state_dict(saved); self.laps, self.bad_steps = Laps(self.device), 0
+    return seconds.item()
+
+@patch_to(Trainer)
+def _faster_precision(self) -> str:
+    "'auto' on a CPU with AMX: this model's step timed in bf16 and in fp32; the faster is kept (and saved)."
+    times = self.precision_times = {}
+    for p in ('bf16', 'fp32'): self.precision = p; times[p] = self._time_step(2)
+    best = min(times, key=times.get)
+    self._say(f"precision auto: a step takes {times['bf16'] * 1e3:.0f} ms in bf16, "
+              f"{times['fp32'] * 1e3:.0f} ms in fp32 here: {best}")
+    return best
 
 # %% ../nbs/15_trainer.ipynb
 def short_run(steps: int = 300, seed: int = 0, **flags) -> dict:
