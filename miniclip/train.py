@@ -20,7 +20,7 @@ from .datasets import CSVSpec, ImageFileSpec
 # %% auto 0
 __all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'every', 'parse_budget', 'TrainConfig',
            'check_train_config', 'Recipe', 'recipe', 'param_groups', 'lr_factor', 'make_optimizer',
-           'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'hard_negatives']
+           'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'hard_negatives', 'health']
 
 # %% ../nbs/10_training.ipynb
 @dataclass
@@ -339,3 +339,27 @@ def hard_negatives(batch: ShapesBatch, k: int) -> list:
                  else [_pick(options, x) for x in u[1:]])
         negs.append([_caption(world.cfg, o, ch, shape_override=s) for s in picks])
     return negs
+
+# %% ../nbs/10_training.ipynb
+def health(log: list, batch_size: int, warmup: int = 0, max_scale: float = 100.0, negatives: int = 0,
+           window: int = 50) -> list[str]:
+    """What looks wrong in a run's step log [(step, loss, lr, logit scale), ...] over its last `window` steps
+    after warm-up: a loss at chance, a logit scale at its clamp or falling steadily. [] when none is seen."""
+    recent = [r for r in log if r[0] >= warmup][-window:]
+    if len(recent) < window: return []                            # too early to tell
+    loss, scales, B = sum(r[1] for r in recent) / window, [r[3] for r in recent], batch_size
+    chance = (math.log(B + negatives) + math.log(B)) / 2
+    start = sum(r[1] for r in log[:10]) / len(log[:10])           # where this run began
+    said = []
+    if min(abs(loss - chance) / chance, abs(loss - start) / start) <= 0.02:
+        said.append(f"the loss has stayed at chance ({loss:.3f}; it began at {start:.3f}, ln {B} is "
+                    f"{math.log(B):.3f}) for {window} steps after the warm-up: nothing is being learnt. "
+                    "Check that the captions belong to their images, and try another -lr")
+    if min(scales) >= 0.999 * max_scale:
+        said.append(f"the logit scale has sat at its clamp ({max_scale:g}) for {window} steps: lower -lr, "
+                    "or raise -max_temperature")
+    rises = sum(b > a for a, b in zip(scales, scales[1:]))
+    if scales[-1] < 0.9 * scales[0] and rises <= 0.1 * window:
+        said.append(f"the logit scale fell from {scales[0]:.1f} to {scales[-1]:.1f} over {window} steps: the "
+                    "model grows less sure of its matches: check that captions fit their images; lower -lr")
+    return said

@@ -18,7 +18,7 @@ from .core import (
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
 from .train import (TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption, every,
-                            parse_budget)
+                            parse_budget, health)
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint,
                                  latest_checkpoint,
                                  load_trainer_state, load_weights, write_atomic, config_diff,
@@ -374,7 +374,7 @@ def _end_epoch(self):
            'lr': self.sched.get_last_lr()[0], 'logit_scale': self.model.scale.item(),
            'train_seconds': round(self.train_seconds, 2), **({'mfu': round(mfu, 4)} if mfu else {}),
            **{f'seconds_{k}': round(v, 3) for k, v in laps.totals.items()}}      # the breakdown so far
-    self.history.append(row)
+    self.history.append(row); self._check_health()
     self._epoch_loss, self._epoch_n = 0.0, 0
     self._write_metrics(); laps.lap('logging')
     if self._due(self.cfg.save_every): self.save(); laps.lap('checkpoint')
@@ -384,6 +384,15 @@ def _end_epoch(self):
         tqdm.write('  '.join(f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items()
                              if not k.startswith('seconds_')))
     laps.lap('logging')
+
+# %% ../nbs/15_trainer.ipynb
+@patch_to(Trainer)
+def _check_health(self):
+    "Warn (once per run for each) about what `health` (10_training) sees in the step log."
+    k = self.cfg.data.shapes.negatives if self.cfg.data.dataset == 'shapes' else 0
+    said = self.__dict__.setdefault('_health_said', set())
+    for msg in health(self.log, self.cfg.batch_size, self.cfg.warmup, self.cfg.model.max_logit_scale, k):
+        if msg[:24] not in said: said.add(msg[:24]); warn(f'step {self.step}: {msg}')
 
 @patch_to(Trainer)
 def _write_metrics(self):
