@@ -37,6 +37,17 @@ def shown(page) -> tuple:
     if not top.count() or not probs.count(): return None
     return top.first.inner_text().strip(), probs.first.inner_text().strip()
 
+def settled(page, ok=lambda s: True):
+    "What the demo shows once it has stopped changing (two reads 0.5 s apart agree) and `ok` holds it; else None."
+    a = shown(page)
+    if not a or not a[0] or not ok(a): return None
+    time.sleep(0.5)
+    return a if shown(page) == a else None
+
+def labels_of(s) -> list:
+    "The labels listed with the probabilities (label, percentage, label, ...), sorted."
+    return sorted(s[1].split('\n')[0::2])
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--screenshot', default=str(Path(tempfile.gettempdir()) / 'miniclip-demo.png'))
@@ -88,17 +99,18 @@ def check_demo(page, url: str, screenshot: str):
                                    "window.jupyterapp.shell.currentWidget.sessionContext.session && "
                                    "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel)"), 120, 'the kernel to start')
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    first = wait_for(lambda: shown(page), 300, 'the demo widgets to show an answer')
+    first = wait_for(lambda: settled(page), 300, 'the demo widgets to show an answer')
     print('shown at first:', first[0])
     colour = page.locator('.widget-dropdown', has=page.locator('label', has_text=re.compile('^colour$'))).locator('select').first
     other = next(o for o in ('blue', 'green', 'yellow') if o not in first[0])
     colour.select_option(other)
-    second = wait_for(lambda: (s := shown(page)) and s != first and s, 60, 'the answer to follow the colour')
+    second = wait_for(lambda: settled(page, lambda s: s != first), 60, 'the answer to follow the colour')
     print(f'after choosing {other}:', second[0])
     labels = page.locator('.widget-text', has=page.locator('label', has_text=re.compile('^labels$'))).locator('input').first
-    labels.fill(f'a {other} circle, a {other} square, a red star')
+    typed = [f'a {other} circle', f'a {other} square', 'a red star']
+    labels.fill(', '.join(typed))
     labels.press('Enter')
-    third = wait_for(lambda: (s := shown(page)) and s != second and s, 60, 'the answer to follow the labels')
+    third = wait_for(lambda: settled(page, lambda s: labels_of(s) == sorted(typed)), 60, 'the answer to follow the labels')
     print('after new labels:', third[0], '|', third[1].replace('\n', ' '))
     assert second[0] != first[0] or second[1] != first[1], 'the colour change did not change what is shown'
     assert third[1].count('%') == 3, f'expected three probabilities for three labels, got: {third[1]!r}'
@@ -112,14 +124,15 @@ def check_demo(page, url: str, screenshot: str):
     page.wait_for_selector('.jp-Notebook .jp-Cell', timeout=120_000)
     def scrolled_to_widgets():                # the notebook draws only the cells in view: go to the widgets
         if page.locator('.miniclip-top').count(): page.locator('.miniclip-top').first.scroll_into_view_if_needed()
-        return (s := shown(page)) and s[0] and s
+        return settled(page)
     again = wait_for(scrolled_to_widgets, 60, 'the widgets to come back after saving and reloading the page')
     print('after saving and reloading the page:', again[0])
     assert again == third, f'the reloaded page shows {again}, not what the kernel last showed ({third})'
     labels = page.locator('.widget-text', has=page.locator('label', has_text=re.compile('^labels$'))).locator('input').first
-    labels.fill(f'a red circle, a {other} square, a red star')
+    typed = ['a red circle', f'a {other} square', 'a red star']
+    labels.fill(', '.join(typed))
     labels.press('Enter')
-    fourth = wait_for(lambda: (s := shown(page)) and s != third and s, 60, 'the reloaded widgets to answer new labels')
+    fourth = wait_for(lambda: settled(page, lambda s: labels_of(s) == sorted(typed)), 60, 'the reloaded widgets to answer new labels')
     print('the reloaded widgets still answer:', fourth[0])
 
 if __name__ == '__main__': main()
