@@ -342,16 +342,17 @@ def hard_negatives(batch: ShapesBatch, k: int) -> list:
 
 # %% ../nbs/10_training.ipynb
 def health(log: list, batch_size: int, warmup: int = 0, max_scale: float = 100.0, negatives: int = 0,
-           window: int = 50) -> list[str]:
+           window: int = 50, from_scratch: bool = True) -> list[str]:
     """What looks wrong in a run's step log [(step, loss, lr, logit scale), ...] over its last `window` steps
-    after warm-up: a loss at chance, a logit scale at its clamp or falling steadily. [] when none is seen."""
+    after warm-up: a loss at chance, a logit scale at its clamp or falling steadily. [] when none is seen.
+    A fine-tuned run (`from_scratch=False`) may start where it ends: its loss is only compared with ln B."""
     recent = [r for r in log if r[0] >= warmup][-window:]
     if len(recent) < window: return []                            # too early to tell
     loss, scales, B = sum(r[1] for r in recent) / window, [r[3] for r in recent], batch_size
     chance = (math.log(B + negatives) + math.log(B)) / 2
     start = sum(r[1] for r in log[:10]) / len(log[:10])           # where this run began
     said = []
-    if min(abs(loss - chance) / chance, abs(loss - start) / start) <= 0.02:
+    if min(abs(loss - chance) / chance, abs(loss - start) / start if from_scratch else 1) <= 0.02:
         said.append(f"the loss has stayed at chance ({loss:.3f}; it began at {start:.3f}, ln {B} is "
                     f"{math.log(B):.3f}) for {window} steps after the warm-up: nothing is being learnt. "
                     "Check that the captions belong to their images, and try another -lr")

@@ -391,7 +391,8 @@ def _check_health(self):
     "Warn (once per run for each) about what `health` (10_training) sees in the step log."
     k = self.cfg.data.shapes.negatives if self.cfg.data.dataset == 'shapes' else 0
     said = self.__dict__.setdefault('_health_said', set())
-    for msg in health(self.log, self.cfg.batch_size, self.cfg.warmup, self.cfg.model.max_logit_scale, k):
+    for msg in health(self.log, self.cfg.batch_size, self.cfg.warmup, self.cfg.model.max_logit_scale, k,
+                      from_scratch=not self.cfg.fine_tuning):
         if msg[:24] not in said: said.add(msg[:24]); warn(f'step {self.step}: {msg}')
 
 @patch_to(Trainer)
