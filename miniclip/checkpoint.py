@@ -4,11 +4,11 @@
 
 # %% ../nbs/12_checkpoints.ipynb 2
 from __future__ import annotations
-import atexit, hashlib, json, os, shutil, sys, time
+import atexit, hashlib, json, os, shutil, time
 from pathlib import Path
 import torch
 from safetensors.torch import save_file, load_file
-from .core import get_device, rank_and_world, warn
+from .core import get_device, warn
 from .tokenizer import Tokenizer
 from .clip import CLIP, CLIPConfig
 from .transforms import preprocess
@@ -59,9 +59,7 @@ def verify(folder) -> list:
     try: files = json.loads((folder / 'manifest.json').read_text())
     # written before manifests, or the manifest deleted
     except FileNotFoundError:
-        if rank_and_world()[0] == 0:                                # said once under torchrun, not per rank
-            print(f"warning: {folder} has no manifest.json: the integrity of its files is not checked",
-                  file=sys.stderr)
+        warn(f"{folder} has no manifest.json: the integrity of its files is not checked")  # once per job
         return []
     except ValueError: return [f"{folder / 'manifest.json'} is damaged"]
     return [f"{folder / n} is missing" if not (folder / n).is_file()

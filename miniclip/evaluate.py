@@ -8,8 +8,7 @@ from typing import Sequence
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-import sys
-from .core import progress as progress_bar
+from .core import progress as progress_bar, warn
 from .clip import CLIP
 from .tokenizer import Tokenizer, CLEANERS
 from .shapes import PROMPT_TEMPLATES
@@ -44,10 +43,9 @@ def warn_prompts(tokenizer: Tokenizer, texts: Sequence[str]) -> list:
     if problems and (id(tokenizer), tuple(problems)) not in _warned:
         _warned.add((id(tokenizer), tuple(problems)))
         more = f' (and {len(problems) - 3} more)' if len(problems) > 3 else ''
-        print(f"warning: {len(problems)} of {len(texts)} prompts do not fit this model's tokenizer (a "
-              f"context of {tokenizer.max_length} tokens, the words of its training captions): "
-              f"{'; '.join(problems[:3])}{more}. Use shorter prompts, in the words the model was trained on",
-              file=sys.stderr)
+        warn(f"{len(problems)} of {len(texts)} prompts do not fit this model's tokenizer (a context of "
+             f"{tokenizer.max_length} tokens, the words of its training captions): "
+             f"{'; '.join(problems[:3])}{more}. Use shorter prompts, in the words the model was trained on")
     return problems
 
 # %% ../nbs/11_zeroshot.ipynb
