@@ -35,6 +35,7 @@ class CLIPConfig(Config):
     embedding_dim: int = 128                # the joint space both encoders project into
     init_logit_scale: float = 1 / 0.07      # 1/tau at the start: the paper's tau = 0.07
     max_logit_scale: float = 100.0  # 1/tau is clamped to at most this (the original's -max_temperature)
+    init_logit_bias: float | None = None    # SigLIP's learned bias b at the start (10_training); None: no b
     # miniclip 0.1's names still load
     renamed = {'init_temperature': 'init_logit_scale', 'max_temperature': 'max_logit_scale'}
 
@@ -46,6 +47,8 @@ class CLIPConfig(Config):
         if not (math.isfinite(self.max_logit_scale) and 1 <= self.init_logit_scale <= self.max_logit_scale):
             raise ValueError(f"need 1 <= init_logit_scale ({self.init_logit_scale}) <= max_logit_scale "
                              f"({self.max_logit_scale}), both finite")
+        if self.init_logit_bias is not None and not math.isfinite(self.init_logit_bias):
+            raise ValueError(f"init_logit_bias must be finite or None, got {self.init_logit_bias}")
 
     @classmethod
     def from_presets(cls, image_encoder='T/4@32', text_encoder='T', vocab_size=None, context_length=None,
@@ -83,6 +86,8 @@ class CLIP(nn.Module):
         self.image_projection = nn.Linear(cfg.vision.output_dim, cfg.embedding_dim, bias=False)   # W_i
         self.text_projection = nn.Linear(cfg.text.output_dim, cfg.embedding_dim, bias=False)      # W_t
         self.logit_scale = nn.Parameter(torch.tensor(math.log(cfg.init_logit_scale)))  # t = ln(1/tau)
+        if cfg.init_logit_bias is not None:                                    # b, only for the sigmoid loss
+            self.logit_bias = nn.Parameter(torch.tensor(float(cfg.init_logit_bias)))
         nn.init.normal_(self.image_projection.weight, std=cfg.vision.output_dim ** -0.5)
         nn.init.normal_(self.text_projection.weight, std=cfg.text.output_dim ** -0.5)
 
@@ -110,6 +115,7 @@ class CLIP(nn.Module):
         image_emb, text_emb = self.encode_image(images), self.encode_text(tokens)   # (B_i, E), (B_t, E)
         if embeddings: return image_emb, text_emb  # (what a trainer under DDP calls)
         logits_per_image = self.scale * image_emb @ text_emb.t()                     # (B_i, B_t)
+        if hasattr(self, 'logit_bias'): logits_per_image = logits_per_image + self.logit_bias   # SigLIP's b
         return logits_per_image, logits_per_image.t()
 
 # %% ../nbs/05_clip.ipynb

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math, random, re
 from dataclasses import dataclass, field, fields
 import torch
+import torch.nn.functional as F
 from torch import nn, Tensor
 from .core import (Config, arg, update_config, check, is_int, is_finite, rank_and_world, gather,
                            hash_uniform, warn)
@@ -20,7 +21,8 @@ from .datasets import CSVSpec, ImageFileSpec
 # %% auto 0
 __all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'every', 'parse_budget', 'TrainConfig',
            'check_train_config', 'Recipe', 'recipe', 'param_groups', 'lr_factor', 'make_optimizer',
-           'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'hard_negatives', 'health']
+           'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'siglip_bias', 'siglip_loss', 'hard_negatives',
+           'health']
 
 # %% ../nbs/10_training.ipynb
 @dataclass
@@ -183,6 +185,8 @@ class TrainConfig(Config):
     beta_2: float = arg(0.98, 'Adam beta_2 (0.98 recommended for ViT)', group='optimisation')
     epsilon: float = arg(1e-6, 'Adam epsilon (1e-6 recommended for ViT)', group='optimisation')
     grad_clip: float = arg(1.0, 'clip the gradient norm to this (0 = off)', group='optimisation')
+    loss: str = arg('clip', "clip (CLIP's softmax over the batch) or siglip (SigLIP's sigmoid per pair, with "
+                    "a learned bias)", group='optimisation')
     precision: str = arg('auto', 'auto (GPU: bf16 where supported; CPU with AMX: the faster of bf16 and fp32 '
                          'for this model, timed at the start; else fp32), fp32 or bf16', group='run')
     compile: bool = arg(False,
@@ -214,6 +218,7 @@ class TrainConfig(Config):
 def check_train_config(cfg: TrainConfig):
     "Every TrainConfig is checked when made: a bad value stops with one line that says what is allowed."
     check(is_int(cfg.epochs) and cfg.epochs >= 1, f"epochs must be an integer >= 1: {cfg.epochs!r}")
+    check(cfg.loss in ('clip', 'siglip'), f"loss must be clip or siglip, got {cfg.loss!r}")
     check(is_int(cfg.batch_size) and cfg.batch_size >= 2,
           f"batch_size must be at least 2 (a contrastive loss needs negatives), got {cfg.batch_size!r}")
     check(is_int(cfg.warmup) and cfg.warmup >= 0, f"warmup must be an integer >= 0: {cfg.warmup!r}")
@@ -324,6 +329,26 @@ def same_caption(captions: list) -> Tensor:
     return k[:, None] == k[None, :]
 
 # %% ../nbs/10_training.ipynb
+def siglip_bias(n: int) -> float:
+    "SigLIP's bias at the start for n captions per image (one true): -ln(n - 1), where the loss is least."
+    return -math.log(n - 1)
+
+def siglip_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, bias: Tensor,
+                negative_emb: Tensor | None = None, positives: Tensor | None = None,
+                gathered: bool = True) -> Tensor:
+    "SigLIP's pairwise sigmoid loss from unit embeddings (B, E); the arguments as `contrastive_loss`'s."
+    rank, world = rank_and_world() if gathered else (0, 1)
+    all_txt = gather(text_emb) if world > 1 else text_emb                          # (N*B, E)
+    B = len(image_emb); rows = slice(rank * B, rank * B + B)
+    pos = (torch.eye(len(all_txt), device=image_emb.device) if positives is None
+           else positives.to(image_emb.device)).float()[rows]                     # (B, N*B)
+    logits = scale * image_emb @ all_txt.t() + bias                               # (B, N*B)
+    if negative_emb is not None:
+        extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb) + bias  # (B, k)
+        logits, pos = torch.cat([logits, extra], 1), torch.cat([pos, torch.zeros_like(extra)], 1)
+    return -F.logsigmoid((2 * pos - 1) * logits).sum() / B                        # z = +1 true, -1 not
+
+# %% ../nbs/10_training.ipynb
 def hard_negatives(batch: ShapesBatch, k: int) -> list:
     """k captions per image of a shapes-world batch: its caption with the first-named object's shape swapped
     for another that makes a training pair. Deterministic by the batch's seed and indices."""
@@ -342,19 +367,22 @@ def hard_negatives(batch: ShapesBatch, k: int) -> list:
 
 # %% ../nbs/10_training.ipynb
 def health(log: list, batch_size: int, warmup: int = 0, max_scale: float = 100.0, negatives: int = 0,
-           window: int = 50, from_scratch: bool = True) -> list[str]:
+           window: int = 50, from_scratch: bool = True, loss: str = 'clip') -> list[str]:
     """What looks wrong in a run's step log [(step, loss, lr, logit scale), ...] over its last `window` steps
     after warm-up: a loss at chance, a logit scale at its clamp or falling steadily. [] when none is seen.
-    A fine-tuned run (`from_scratch=False`) may start where it ends: its loss is only compared with ln B."""
+    A fine-tuned run (`from_scratch=False`) may start where it ends: its loss is only compared with chance
+    (`loss`: clip or siglip)."""
     recent = [r for r in log if r[0] >= warmup][-window:]
     if len(recent) < window: return []                            # too early to tell
-    loss, scales, B = sum(r[1] for r in recent) / window, [r[3] for r in recent], batch_size
-    chance = (math.log(B + negatives) + math.log(B)) / 2
+    now, scales, B = sum(r[1] for r in recent) / window, [r[3] for r in recent], batch_size
+    n = B + negatives                                             # captions an image meets
+    chance = ((math.log(n) + math.log(B)) / 2 if loss == 'clip'
+              else math.log(n) + (n - 1) * math.log(n / (n - 1)))          # SigLIP's at its initial bias
     start = sum(r[1] for r in log[:10]) / len(log[:10])           # where this run began
     said = []
-    if min(abs(loss - chance) / chance, abs(loss - start) / start if from_scratch else 1) <= 0.02:
-        said.append(f"the loss has stayed at chance ({loss:.3f}; it began at {start:.3f}, ln {B} is "
-                    f"{math.log(B):.3f}) for {window} steps after the warm-up: nothing is being learnt. "
+    if min(abs(now - chance) / chance, abs(now - start) / start if from_scratch else 1) <= 0.02:
+        said.append(f"the loss has stayed at chance ({now:.3f}; it began at {start:.3f}, chance is "
+                    f"{chance:.3f}) for {window} steps after the warm-up: nothing is being learnt. "
                     "Check that the captions belong to their images, and try another -lr")
     if min(scales) >= 0.999 * max_scale:
         said.append(f"the logit scale has sat at its clamp ({max_scale:g}) for {window} steps: lower -lr, "

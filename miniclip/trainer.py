@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_trainer.ipynb 2
 from __future__ import annotations
-import csv, functools, io, os, shutil, signal, threading, time
+import csv, functools, io, math, os, shutil, signal, threading, time
 from contextlib import nullcontext
 import miniclip
 from pathlib import Path
@@ -18,7 +18,7 @@ from .core import (
 from .tokenizer import Tokenizer, fit_tokenizer
 from .clip import CLIP
 from .train import (TrainConfig, ModelSpec, recipe, make_optimizer, contrastive_loss, same_caption, every,
-                            parse_budget, health)
+                            parse_budget, health, siglip_loss, siglip_bias)
 from .checkpoint import (CheckpointError, atomic_folder, save_model, save_checkpoint,
                                  latest_checkpoint,
                                  load_trainer_state, load_weights, write_atomic, config_diff,
@@ -59,7 +59,7 @@ class Trainer:
         tuned = self._fine_tuned() if cfg.fine_tuning else None  # (it sets self.cfg's model to the tuned one)
         self.source = make_source(self.cfg, tuned.cfg.vision.image_size if tuned
                                   else cfg.model.image_size, self.device)
-        self.model = (tuned or self._new_model(ckpt)).to(self.device)
+        self.model = self._for_loss(tuned or self._new_model(ckpt), new=not (tuned or ckpt)).to(self.device)
         self.net = self._wrap(self.model)
         self.steps_per_epoch = self.source.steps_per_epoch
         self.step, self.bad_steps, self.laps, self.flops_per_step = 0, 0, Laps(self.device), None
@@ -224,7 +224,23 @@ def loss(self, images: Tensor, captions: list, negatives: list | None = None, po
     neg_emb = text_emb[B:].view(B, -1, text_emb.shape[1]) if negatives else None              # (B, k, E)
     everyone = gather_list(captions) if gathered else captions               # the global batch's captions
     positives = same_caption(everyone) if positives is None else positives
+    if self.cfg.loss == 'siglip':
+        return siglip_loss(image_emb, text_emb[:B], self.model.scale, self.model.logit_bias, neg_emb,
+                           positives, gathered)
     return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives, gathered=gathered)
+
+@patch_to(Trainer)
+def _for_loss(self, model: CLIP, new: bool) -> CLIP:
+    """`-loss siglip` needs SigLIP's bias b (10_training): added at -ln(n-1) for n captions an image meets,
+    with the paper's scale 10 for a new model; a fine-tuned or resumed one keeps its scale."""
+    if self.cfg.loss != 'siglip' or hasattr(model, 'logit_bias'): return model
+    n = self.cfg.batch_size + (self.cfg.data.shapes.negatives if self.cfg.data.dataset == 'shapes' else 0)
+    scale = {'init_logit_scale': 10.0} if new else {}
+    model.cfg = model.cfg.replace(init_logit_bias=siglip_bias(n), **scale)
+    model.logit_bias = nn.Parameter(torch.tensor(siglip_bias(n)))
+    if new:
+        with torch.no_grad(): model.logit_scale.fill_(math.log(10.0))
+    return model
 
 # %% ../nbs/15_trainer.ipynb
 @patch_to(Trainer)
@@ -392,7 +408,7 @@ def _check_health(self):
     k = self.cfg.data.shapes.negatives if self.cfg.data.dataset == 'shapes' else 0
     said = self.__dict__.setdefault('_health_said', set())
     for msg in health(self.log, self.cfg.batch_size, self.cfg.warmup, self.cfg.model.max_logit_scale, k,
-                      from_scratch=not self.cfg.fine_tuning):
+                      from_scratch=not self.cfg.fine_tuning, loss=self.cfg.loss):
         if msg[:24] not in said: said.add(msg[:24]); warn(f'step {self.step}: {msg}')
 
 @patch_to(Trainer)
