@@ -301,6 +301,22 @@ def soft_cross_entropy(logits: Tensor, targets: Tensor) -> Tensor:
     "Cross-entropy against row-normalised non-negative targets (B, C)."
     return -(targets / targets.sum(1, keepdim=True) * logits.log_softmax(1)).sum(1).mean()
 
+def _image_rows(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negative_emb: Tensor | None = None,
+                positives: Tensor | None = None, gathered: bool = True) -> tuple:
+    """What every contrastive loss scores: this rank's B images against every rank's N*B captions, then each
+    image's own k hard negatives. (logits (B, N*B+k), true (B, N*B+k) as 0/1, positives (N*B, N*B) as 0/1,
+    this rank's rows)."""
+    rank, world = rank_and_world() if gathered else (0, 1)
+    all_txt = gather(text_emb) if world > 1 else text_emb                           # (N*B, E)
+    B = len(image_emb); rows = slice(rank * B, rank * B + B)  # this rank's rows of the global batch
+    pos = (torch.eye(len(all_txt), device=image_emb.device) if positives is None
+           else positives.to(image_emb.device)).float()
+    logits, true = scale * image_emb @ all_txt.t(), pos[rows]  # (B, N*B): own images, every caption
+    if negative_emb is not None:
+        extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb)  # (B, k): own negatives only
+        logits, true = torch.cat([logits, extra], 1), torch.cat([true, torch.zeros_like(extra)], 1)
+    return logits, true, pos, rows
+
 def contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negative_emb: Tensor | None = None,
                      positives: Tensor | None = None, gathered: bool = True) -> Tensor:
     """CLIP's symmetric loss from unit embeddings (B, E). `positives` (B, B) bool marks every caption true of
@@ -308,16 +324,8 @@ def contrastive_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, negativ
     reject. Under torchrun (`gathered`) the embeddings are this rank's B rows, `positives` is the global
     batch's (N*B, N*B), and each rank scores its rows against every rank's: the mean over ranks is the loss
     of the global batch (19_distributed)."""
-    rank, world = rank_and_world() if gathered else (0, 1)
-    # (N*B, E)
-    all_img, all_txt = (gather(image_emb), gather(text_emb)) if world > 1 else (image_emb, text_emb)
-    B = len(image_emb); rows = slice(rank * B, rank * B + B)  # this rank's rows of the global batch
-    pos = (torch.eye(len(all_img), device=image_emb.device) if positives is None
-           else positives.to(image_emb.device)).float()
-    logits, pos_i = scale * image_emb @ all_txt.t(), pos[rows]  # (B, N*B): own images, every caption
-    if negative_emb is not None:
-        extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb)  # (B, k): own negatives only
-        logits, pos_i = torch.cat([logits, extra], 1), torch.cat([pos_i, torch.zeros_like(extra)], 1)
+    logits, pos_i, pos, rows = _image_rows(image_emb, text_emb, scale, negative_emb, positives, gathered)
+    all_img = gather(image_emb) if gathered and rank_and_world()[1] > 1 else image_emb   # (N*B, E)
     # own captions, every image
     loss_texts = soft_cross_entropy(scale * text_emb @ all_img.t(), pos[:, rows].t())
     return (soft_cross_entropy(logits, pos_i) + loss_texts) / 2                        # image -> its captions
@@ -337,16 +345,8 @@ def siglip_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, bias: Tensor
                 negative_emb: Tensor | None = None, positives: Tensor | None = None,
                 gathered: bool = True) -> Tensor:
     "SigLIP's pairwise sigmoid loss from unit embeddings (B, E); the arguments as `contrastive_loss`'s."
-    rank, world = rank_and_world() if gathered else (0, 1)
-    all_txt = gather(text_emb) if world > 1 else text_emb                          # (N*B, E)
-    B = len(image_emb); rows = slice(rank * B, rank * B + B)
-    pos = (torch.eye(len(all_txt), device=image_emb.device) if positives is None
-           else positives.to(image_emb.device)).float()[rows]                     # (B, N*B)
-    logits = scale * image_emb @ all_txt.t() + bias                               # (B, N*B)
-    if negative_emb is not None:
-        extra = scale * torch.einsum('be,bke->bk', image_emb, negative_emb) + bias  # (B, k)
-        logits, pos = torch.cat([logits, extra], 1), torch.cat([pos, torch.zeros_like(extra)], 1)
-    return -F.logsigmoid((2 * pos - 1) * logits).sum() / B                        # z = +1 true, -1 not
+    logits, true, _, _ = _image_rows(image_emb, text_emb, scale, negative_emb, positives, gathered)
+    return -F.logsigmoid((2 * true - 1) * (logits + bias)).sum() / len(image_emb)   # z = +1 true, -1 not
 
 # %% ../nbs/10_training.ipynb
 def hard_negatives(batch: ShapesBatch, k: int) -> list:

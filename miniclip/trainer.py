@@ -230,14 +230,19 @@ def loss(self, images: Tensor, captions: list, negatives: list | None = None, po
     return contrastive_loss(image_emb, text_emb[:B], self.model.scale, neg_emb, positives, gathered=gathered)
 
 @patch_to(Trainer)
+@property
+def negatives(self) -> int:
+    "Hard negative captions per image (the shapes world's -negatives; 0 for other data)."
+    return self.cfg.data.shapes.negatives if self.cfg.data.dataset == 'shapes' else 0
+
+@patch_to(Trainer)
 def _for_loss(self, model: CLIP, new: bool) -> CLIP:
     """`-loss siglip` needs SigLIP's bias b (10_training): added at -ln(n-1) for n captions an image meets,
     with the paper's scale 10 for a new model; a fine-tuned or resumed one keeps its scale."""
     if self.cfg.loss != 'siglip' or hasattr(model, 'logit_bias'): return model
-    n = self.cfg.batch_size + (self.cfg.data.shapes.negatives if self.cfg.data.dataset == 'shapes' else 0)
-    scale = {'init_logit_scale': 10.0} if new else {}
-    model.cfg = model.cfg.replace(init_logit_bias=siglip_bias(n), **scale)
-    model.logit_bias = nn.Parameter(torch.tensor(siglip_bias(n)))
+    b, scale = siglip_bias(self.cfg.batch_size + self.negatives), {'init_logit_scale': 10.0} if new else {}
+    model.cfg = model.cfg.replace(init_logit_bias=b, **scale)
+    model.logit_bias = nn.Parameter(torch.tensor(b))
     if new:
         with torch.no_grad(): model.logit_scale.fill_(math.log(10.0))
     return model
@@ -405,9 +410,9 @@ def _end_epoch(self):
 @patch_to(Trainer)
 def _check_health(self):
     "Warn (once per run for each) about what `health` (10_training) sees in the step log."
-    k = self.cfg.data.shapes.negatives if self.cfg.data.dataset == 'shapes' else 0
     said = self.__dict__.setdefault('_health_said', set())
-    for msg in health(self.log, self.cfg.batch_size, self.cfg.warmup, self.cfg.model.max_logit_scale, k,
+    for msg in health(self.log, self.cfg.batch_size, self.cfg.warmup, self.cfg.model.max_logit_scale,
+                      self.negatives,
                       from_scratch=not self.cfg.fine_tuning, loss=self.cfg.loss):
         if msg[:24] not in said: said.add(msg[:24]); warn(f'step {self.step}: {msg}')
 
