@@ -15,9 +15,9 @@ from .shapes import PROMPT_TEMPLATES
 from .standard import FASHION_TEMPLATES
 
 # %% auto 0
-__all__ = ['TEMPLATES', 'unfit_prompts', 'warn_prompts', 'encode_images', 'encode_texts', 'zero_shot_probs', 'fill',
-           'zero_shot_classifier', 'similarities', 'accuracy', 'per_class_accuracy', 'retrieval_metrics', 'EvalSet',
-           'score', 'linear_probe', 'labels_per_class']
+__all__ = ['TEMPLATES', 'OPPOSITE', 'unfit_prompts', 'warn_prompts', 'encode_images', 'encode_texts', 'zero_shot_probs', 'fill',
+           'zero_shot_classifier', 'similarities', 'accuracy', 'per_class_accuracy', 'retrieval_metrics', 'BindingSet',
+           'binding_tests', 'binding_set', 'binding_accuracy', 'EvalSet', 'score', 'linear_probe', 'labels_per_class']
 
 # %% ../nbs/11_zeroshot.ipynb
 def unfit_prompts(tokenizer: Tokenizer, texts: Sequence[str]) -> list:
@@ -144,7 +144,56 @@ def retrieval_metrics(sims: Tensor, caption_image: Tensor, ks: Sequence[int] = (
 
 # %% ../nbs/11_zeroshot.ipynb
 from typing import NamedTuple
+from .shapes import _article
+from .transforms import normalize
 
+OPPOSITE = {'to the left of': 'to the right of', 'to the right of': 'to the left of', 'above': 'below',
+            'below': 'above'}
+
+class BindingSet(NamedTuple):
+    "Two-object images, and per test the true caption of each beside a swapped one (chance: 50 %)."
+    images: Tensor          # normalised (N, 3, S, S)
+    tests: dict             # test name -> (image index (n,), true captions, swapped captions)
+
+def binding_tests(batch) -> dict:
+    """SugarCrepe-style swaps for the two-object images of a shapes-world batch: 'attribute' ("a picture of a
+    red circle and a blue square" / "... a blue circle and a red square") and 'relation' ("to the left of" /
+    "to the right of"), each where its swap is false. name -> (image index, true captions, swapped captions).
+    Every word follows "a picture of", so that each is the same token wherever it stands."""
+    w, out = batch.world, {'attribute': ([], [], []), 'relation': ([], [], [])}
+    add = lambda test, *row: [col.append(x) for col, x in zip(out[test], row)]
+    for i in (batch.n_objects == 2).nonzero().flatten().tolist():
+        (c1, c2), (s1, s2) = [w.colours[c] for c in batch.colour[i]], [w.shapes[s] for s in batch.shape[i]]
+        if c1 != c2 and s1 != s2:
+            add('attribute', i, f'a picture of {_article(c1 + " " + s1)} and {_article(c2 + " " + s2)}',
+                f'a picture of {_article(c2 + " " + s1)} and {_article(c1 + " " + s2)}')
+        if (c1, s1) != (c2, s2):
+            (ra, ca), (rb, cb) = (divmod(int(c), 3) for c in batch.cell[i])
+            rel = ('to the left of' if ca < cb else 'to the right of') if ca != cb else \
+                  ('above' if ra < rb else 'below')
+            o1, o2 = _article(f'{c1} {s1}'), _article(f'{c2} {s2}')
+            add('relation', i, f'a picture of {o1} {rel} {o2}', f'a picture of {o1} {OPPOSITE[rel]} {o2}')
+    return {k: (torch.tensor(v[0], dtype=torch.long), v[1], v[2]) for k, v in out.items()}
+
+def binding_set(world, n: int = 500, seed: int = 0) -> BindingSet:
+    "n fresh two-object images of the training pairs of a shapes world (grid 3), with `binding_tests`."
+    b = world.sample(n, 'train', seed=seed, n_objects=2)
+    return BindingSet(normalize(b.images), binding_tests(b))
+
+@torch.no_grad()
+def binding_accuracy(model: CLIP, tokenizer: Tokenizer, bs: BindingSet, device='cpu') -> dict:
+    """{'binding_attribute': the share of images whose true caption beats its swap (a tie counts half),
+    'binding_relation': the same}"""
+    emb, out = encode_images(model, bs.images, device).cpu(), {}
+    for name, (index, true, swapped) in bs.tests.items():
+        if not true: continue
+        warn_prompts(tokenizer, true + swapped)
+        t, f = (encode_texts(model, tokenizer, c, device).cpu() for c in (true, swapped))
+        st, sf = (emb[index] * t).sum(-1), (emb[index] * f).sum(-1)               # (n,) cosines
+        out[f'binding_{name}'] = ((st > sf).float() + 0.5 * (st == sf).float()).mean().item()
+    return out
+
+# %% ../nbs/11_zeroshot.ipynb
 class EvalSet(NamedTuple):
     """Images a run never trained on and what to score them by: classes (zero-shot accuracy) and/or captions
     (retrieval)."""
@@ -156,10 +205,11 @@ class EvalSet(NamedTuple):
     captions: list | None = None              # for retrieval
     caption_image: Tensor | None = None       # (N_captions,) the image each caption describes
     keys: list | None = None  # what each image is (a resolved file path, 'shard.tar#key'): to check overlap
+    binding: BindingSet | None = None         # two-object images with swapped captions (a shapes world)
 
 def score(model: CLIP, tokenizer: Tokenizer, ev: EvalSet, device='cpu', progress: bool = False) -> dict:
     """Zero-shot top-1/top-5 accuracy where `ev` has classes, retrieval R@1/R@5 both ways where it has
-    captions."""
+    captions, binding where it has swapped captions."""
     emb, out = encode_images(model, ev.images, device, progress=progress), {}
     if ev.labels is not None:
         classifier = zero_shot_classifier(model, tokenizer, ev.class_names, ev.templates or ('{a_name}',))
@@ -169,6 +219,7 @@ def score(model: CLIP, tokenizer: Tokenizer, ev: EvalSet, device='cpu', progress
         sims = (emb @ encode_texts(model, tokenizer, ev.captions, device).t()).cpu()
         out.update({k.replace('image_to_text', 'i2t').replace('text_to_image', 't2i'): v
                     for k, v in retrieval_metrics(sims, ev.caption_image, (1, 5)).items() if '@' in k})
+    if ev.binding is not None: out.update(binding_accuracy(model, tokenizer, ev.binding, device))
     return out
 
 # %% ../nbs/11_zeroshot.ipynb

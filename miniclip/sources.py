@@ -17,7 +17,8 @@ from .transforms import normalize, resize, augment_batch, to_rgb, parse_caption
 from . import datasets as mds, standard
 from .datasets import BadImage, BadInputReport, load_image, MAX_PIXELS
 from .train import TrainConfig, same_caption, hard_negatives
-from .evaluate import EvalSet, score, zero_shot_classifier, similarities, TEMPLATES
+from .evaluate import (EvalSet, score, zero_shot_classifier, similarities, TEMPLATES, BindingSet,
+                               binding_set, binding_accuracy)
 
 # %% auto 0
 __all__ = ['Batch', 'Source', 'ShapesSource', 'FileSource', 'shard_urls', 'pair_member', 'decode_pair', 'ShardSource',
@@ -72,7 +73,7 @@ class ShapesSource(Source):
     def batch(self, step: int, batch_size: int, part: tuple = (0, 1)) -> Batch:
         spec = self.cfg.data.shapes
         b = self.world.sample(batch_size, 'train', seed=derive_seed(self.cfg.seed, step))
-        negs = hard_negatives(b, spec.negatives) if spec.negatives else None
+        negs = hard_negatives(b, spec.negatives, spec.negative_kind) if spec.negatives else None
         pos = self.positives(b) if spec.soft_positives else None
         if part[1] == 1: return Batch(normalize(b.images), b.captions, negs, pos)
         r = _rows(batch_size, part)  # the world is cheap to draw: draw it all, keep a part
@@ -104,7 +105,16 @@ def heldout(self) -> EvalSet:
     b, w = self.eval_images('heldout'), self.world
     return EvalSet('shapes: held-out (colour, shape) pairs', normalize(b.images), b.labels,
                    [f'{c} {s}' for c, s in w.pairs],
-                   TEMPLATES['shapes'], b.captions, torch.arange(len(b)))
+                   TEMPLATES['shapes'], b.captions, torch.arange(len(b)), binding=self.binding())
+
+@patch_to(ShapesSource)
+def binding(self) -> BindingSet | None:
+    "Fresh two-object images of seen pairs with `binding_tests` (`11_zeroshot`); None for a one-object world."
+    if self.world.cfg.max_objects != 2 or not self.cfg.data.eval_images: return None
+    if getattr(self, '_binding', None) is None:                       # drawn once, the same every evaluation
+        n, seed = self.cfg.data.eval_images, derive_seed(self.cfg.seed, 1, 2)
+        self._binding = binding_set(self.world, n, seed=seed)
+    return self._binding
 
 @patch_to(ShapesSource)
 def evaluate(self, model: CLIP, tokenizer: Tokenizer, device='cpu') -> dict:
@@ -120,7 +130,8 @@ def evaluate(self, model: CLIP, tokenizer: Tokenizer, device='cpu') -> dict:
             'acc_zeroshot': acc(held[s_unseen[:, held].argmax(-1)], unseen.labels),
             'acc_generalised': acc(s_unseen.argmax(-1), unseen.labels),
             'acc_shape_heldout': acc(similarities(model, normalize(unseen.images), shapes,
-                                                  device).argmax(-1), unseen.shape[:, 0])}
+                                                  device).argmax(-1), unseen.shape[:, 0]),
+            **(binding_accuracy(model, tokenizer, self.binding(), device) if self.binding() else {})}
 
 # %% ../nbs/14_sources.ipynb
 class FileSource(Source):

@@ -19,7 +19,7 @@ from .shapes import ShapesConfig, ShapesBatch, _caption, _CAPTION_CHOICES, _pick
 from .datasets import CSVSpec, ImageFileSpec
 
 # %% auto 0
-__all__ = ['DATASETS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'every', 'parse_budget', 'TrainConfig',
+__all__ = ['DATASETS', 'NEGATIVE_KINDS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'every', 'parse_budget', 'TrainConfig',
            'check_train_config', 'Recipe', 'recipe', 'param_groups', 'lr_factor', 'make_optimizer',
            'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'siglip_bias', 'siglip_loss', 'hard_negatives',
            'health']
@@ -91,6 +91,7 @@ class ModelSpec(Config):
 
 # %% ../nbs/10_training.ipynb
 DATASETS = ('shapes', 'csv', 'imagefolder', 'fashion_mnist', 'cifar10', 'webdataset')
+NEGATIVE_KINDS = ('shape', 'swap')
 
 @dataclass
 class ShapesSpec(Config):
@@ -98,6 +99,8 @@ class ShapesSpec(Config):
     world: dict = arg({}, 'the world\'s settings (ShapesConfig fields) as JSON, e.g. \'{"grid": 3}\'',
                       flag='shapes')
     negatives: int = arg(0, 'hard negative captions per image (its caption with the shape word swapped)')
+    negative_kind: str = arg('shape', "shape: only shape words swapped; swap: first the two objects' colours "
+                             "exchanged and their places exchanged (binding), then shapes")
     steps_per_epoch: int = arg(50, 'steps per epoch (a generated world has no natural epoch)')
     soft_positives: bool = True     # every caption true of an image is its positive (False: identical only)
 
@@ -107,6 +110,8 @@ class ShapesSpec(Config):
         for k, lo in (('negatives', 0), ('steps_per_epoch', 1)):
             check(is_int(getattr(self, k)) and getattr(self, k) >= lo,
                   f"{k} must be an integer >= {lo}, got {getattr(self, k)!r}")
+        check(self.negative_kind in NEGATIVE_KINDS,
+              f"negative_kind must be one of {', '.join(NEGATIVE_KINDS)}, got {self.negative_kind!r}")
 
 # %% ../nbs/10_training.ipynb
 @dataclass
@@ -349,9 +354,25 @@ def siglip_loss(image_emb: Tensor, text_emb: Tensor, scale: Tensor, bias: Tensor
     return -F.logsigmoid((2 * true - 1) * (logits + bias)).sum() / len(image_emb)   # z = +1 true, -1 not
 
 # %% ../nbs/10_training.ipynb
-def hard_negatives(batch: ShapesBatch, k: int) -> list:
+def _swaps(world, o: list, ch: list) -> list:
+    """The captions of a two-object scene's objects with their colours exchanged, then with their places
+    exchanged, each kept only where it is false of the image (a bag of words cannot tell it from the truth)"""
+    cfg, u = world.cfg, dict(zip(_CAPTION_CHOICES, ch))
+    if len(o) != 2 or u['both'] >= cfg.p_both_objects: return []          # the caption names one object
+    (c1, s1, z1, p1), (c2, s2, z2, p2) = o
+    colour, shape = u['colour'] < cfg.p_colour, u['shape'] < cfg.p_shape   # what the caption names
+    out = []
+    if colour and shape and c1 != c2 and s1 != s2:                        # a blue circle and a red square
+        out.append(_caption(cfg, [(c2, s1, z1, p1), (c1, s2, z2, p2)], ch))
+    told_apart = (colour and c1 != c2) or (shape and s1 != s2)
+    if told_apart and (u['relation'] < cfg.p_relation or u['position'] < cfg.p_position):
+        out.append(_caption(cfg, [(c1, s1, z1, p2), (c2, s2, z2, p1)], ch))  # to the right of, not the left
+    return out
+
+def hard_negatives(batch: ShapesBatch, k: int, kind: str = 'shape') -> list:
     """k captions per image of a shapes-world batch: its caption with the first-named object's shape swapped
-    for another that makes a training pair. Deterministic by the batch's seed and indices."""
+    for another that makes a training pair; `kind='swap'` puts `_swaps` first. Deterministic by the batch's
+    seed and indices."""
     world, sc = batch.world, batch.scene
     U = hash_uniform(sc['seed'] ^ 0x7E57, sc['index'], 1 + k).tolist()
     train, negs = set(world.train_pairs), []
@@ -362,7 +383,8 @@ def hard_negatives(batch: ShapesBatch, k: int) -> list:
         if not options: options = [s for s in world.shapes if s != subject[1]]
         picks = (random.Random(int(u[0] * 2 ** 24)).sample(options, k) if k <= len(options)
                  else [_pick(options, x) for x in u[1:]])
-        negs.append([_caption(world.cfg, o, ch, shape_override=s) for s in picks])
+        shapes = [_caption(world.cfg, o, ch, shape_override=s) for s in picks]
+        negs.append((_swaps(world, o, ch) + shapes)[:k] if kind == 'swap' else shapes)
     return negs
 
 # %% ../nbs/10_training.ipynb
