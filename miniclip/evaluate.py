@@ -16,8 +16,9 @@ from .standard import FASHION_TEMPLATES
 
 # %% auto 0
 __all__ = ['TEMPLATES', 'OPPOSITE', 'unfit_prompts', 'warn_prompts', 'encode_images', 'encode_texts', 'zero_shot_probs', 'fill',
-           'zero_shot_classifier', 'similarities', 'accuracy', 'per_class_accuracy', 'retrieval_metrics', 'BindingSet',
-           'binding_tests', 'binding_set', 'binding_accuracy', 'EvalSet', 'score', 'linear_probe', 'labels_per_class']
+           'zero_shot_classifier', 'similarities', 'tie_hits', 'tie_rank', 'accuracy', 'per_class_accuracy',
+           'retrieval_metrics', 'BindingSet', 'binding_tests', 'binding_set', 'binding_accuracy', 'EvalSet', 'score',
+           'linear_probe', 'labels_per_class']
 
 # %% ../nbs/11_zeroshot.ipynb
 def unfit_prompts(tokenizer: Tokenizer, texts: Sequence[str]) -> list:
@@ -115,10 +116,27 @@ def similarities(model: CLIP, images: Tensor, classifier: Tensor, device='cpu',
     "Cosine similarity of each normalised image to each class vector: (N, K)."
     return (encode_images(model, images, device, progress=progress) @ classifier.to(device).t()).cpu()
 
+def tie_hits(above: Tensor, tied: Tensor, right: Tensor, k: int) -> Tensor:
+    """The chance that one of `right` equally scored right answers is among the first k, when `above` others
+    score higher and `tied` others score the same as them, ties broken at random (all (n,) counts)."""
+    n, tied, right = (tied + right).float(), tied.float(), right.float()
+    r = torch.minimum((k - above).clamp(min=0).float(), n)                 # places left for the tied group
+    # no right answer among the first r of the n tied: C(tied, r) / C(n, r)
+    log_miss = (torch.lgamma(tied + 1) - torch.lgamma((tied - r).clamp(min=0) + 1)
+                - torch.lgamma(n + 1) + torch.lgamma(n - r + 1))
+    return torch.where(r > tied, torch.ones_like(r), 1 - log_miss.exp())
+
+def tie_rank(above: Tensor, tied: Tensor, right: Tensor) -> Tensor:
+    "The expected rank (1 = first) of the first of `right` tied right answers, ties broken at random."
+    return above.float() + (tied.float() + right.float() + 1) / (right.float() + 1)
+
 def accuracy(sims: Tensor, labels: Tensor, topk: Sequence[int] = (1, 5)) -> dict:
-    "{'top1': ..., 'top5': ...}: the share of rows whose true label is among the k highest scores."
-    ranks = (sims > sims.gather(1, labels[:, None])).sum(1)                # 0 = the true class scores highest
-    return {f'top{k}': (ranks < k).float().mean().item() for k in topk if k <= sims.shape[1]}
+    """{'top1': ..., 'top5': ...}: the share of rows whose true label is among the k highest scores (a tie
+    with the truth counts as the chance that the truth wins it)."""
+    true = sims.gather(1, labels[:, None])                                  # (N, 1)
+    above, tied = (sims > true).sum(1), (sims == true).sum(1) - 1           # (N,) beaten by, tied with
+    return {f'top{k}': tie_hits(above, tied, torch.ones_like(above), k).mean().item()
+            for k in topk if k <= sims.shape[1]}
 
 def per_class_accuracy(sims: Tensor, labels: Tensor) -> Tensor:
     "Top-1 accuracy of the images of each true class (K,); NaN for a class without images."
@@ -129,16 +147,21 @@ def per_class_accuracy(sims: Tensor, labels: Tensor) -> Tensor:
 # %% ../nbs/11_zeroshot.ipynb
 def retrieval_metrics(sims: Tensor, caption_image: Tensor, ks: Sequence[int] = (1, 5, 10)) -> dict:
     """R@k, mean and median rank (1 = first) both ways from `sims` (N_images, N_captions);
-    `caption_image[j]` is the image caption j describes (several captions per image allowed)."""
+    `caption_image[j]` is the image caption j describes (several captions per image allowed). Ties (identical
+    captions of different images score exactly alike) are broken at random, in expectation."""
     caption_image = torch.as_tensor(caption_image)
-    true = sims[caption_image, torch.arange(sims.shape[1])]  # (N_txt,) each caption's own image score
-    t2i = (sims > true[None, :]).sum(0) + 1  # rank of its image among all images
-    rank_of_caption = (sims[caption_image] > true[:, None]).sum(1) + 1  # rank of caption j in its image's row
-    i2t = torch.full((sims.shape[0],), sims.shape[1] + 1).scatter_reduce(0, caption_image,
-                                                                         rank_of_caption, 'amin')
+    N, M = sims.shape
+    own = caption_image[None, :] == torch.arange(N)[:, None]               # (N, M): caption j is image i's
+    best = sims.masked_fill(~own, float('-inf')).max(1, keepdim=True).values        # (N, 1) its best caption
+    has = own.any(1)                                                        # images with a caption
+    i2t = [x[has] for x in (((sims > best) & ~own).sum(1), ((sims == best) & ~own).sum(1),
+                            ((sims == best) & own).sum(1))]                 # beaten by, tied with, right and tied
+    true = sims[caption_image, torch.arange(M)]                            # (M,) each caption's own image score
+    t2i = [(sims > true).sum(0), (sims == true).sum(0) - 1, torch.ones(M, dtype=torch.long)]
     out = {}
-    for name, r in (('image_to_text', i2t.float()), ('text_to_image', t2i.float())):
-        out.update({f'{name}_R@{k}': (r <= k).float().mean().item() for k in ks})
+    for name, counts in (('image_to_text', i2t), ('text_to_image', t2i)):
+        out.update({f'{name}_R@{k}': tie_hits(*counts, k).mean().item() for k in ks})
+        r = tie_rank(*counts)
         out.update({f'{name}_mean_rank': r.mean().item(), f'{name}_median_rank': r.median().item()})
     return out
 
