@@ -154,9 +154,10 @@ def retrieval_metrics(sims: Tensor, caption_image: Tensor, ks: Sequence[int] = (
     own = caption_image[None, :] == torch.arange(N)[:, None]               # (N, M): caption j is image i's
     best = sims.masked_fill(~own, float('-inf')).max(1, keepdim=True).values        # (N, 1) its best caption
     has = own.any(1)                                                        # images with a caption
+    # per image: captions above its best own one, others tied with it, own ones tied with it
     i2t = [x[has] for x in (((sims > best) & ~own).sum(1), ((sims == best) & ~own).sum(1),
-                            ((sims == best) & own).sum(1))]                 # beaten by, tied with, right and tied
-    true = sims[caption_image, torch.arange(M)]                            # (M,) each caption's own image score
+                            ((sims == best) & own).sum(1))]
+    true = sims[caption_image, torch.arange(M)]                            # (M,) each caption's image's score
     t2i = [(sims > true).sum(0), (sims == true).sum(0) - 1, torch.ones(M, dtype=torch.long)]
     out = {}
     for name, counts in (('image_to_text', i2t), ('text_to_image', t2i)):
