@@ -32,10 +32,10 @@ class EMATrainer(Trainer):
                 for e, p in zip(ema.parameters(), self.model.parameters()): e.lerp_(p, 1 - d)
         return loss
 
-def zero_shot(model, tok, test) -> dict:
-    x, y = test.labelled(range(len(test)))
-    return accuracy(encode_images(model, x) @ zero_shot_classifier(model, tok, test.class_names,
-                                                                   TEMPLATES['fashion_mnist']).t(), y)
+def zero_shot(model, tok, test, features, labels) -> dict:
+    "Top-1 and top-5 of the test `features` (encoded by `model`) against the Fashion-MNIST prompt ensemble."
+    return accuracy(features @ zero_shot_classifier(model, tok, test.class_names, TEMPLATES['fashion_mnist']).t(),
+                    labels)
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -51,12 +51,13 @@ def main():
     test, train = FashionMNIST('test', image_size=32), FashionMNIST('train', image_size=32)
     xt, yt = test.labelled(range(len(test)))
     ft = encode_images(model, xt, progress=True)
-    zs = accuracy(ft @ zero_shot_classifier(model, tok, test.class_names, TEMPLATES['fashion_mnist']).t(), yt)
+    zs = zero_shot(model, tok, test, ft, yt)
     xr, yr = train.labelled(range(len(train)))
     probe = linear_probe(encode_images(model, xr, progress=True), yr, ft, yt, max_iter=2000)
     print(f"official test split, 10,000 images: zero-shot top-1 {zs['top1']:.1%} (top-5 {zs['top5']:.1%}); "
           f"linear probe on all 60,000 training images {probe:.1%}")
     for d, ema in (t.emas.items() if t else []):
-        print(f"weights averaged with decay {d}: zero-shot top-1 {zero_shot(ema, tok, test)['top1']:.1%}")
+        print(f"weights averaged with decay {d}: zero-shot top-1 "
+              f"{zero_shot(ema, tok, test, encode_images(ema, xt), yt)['top1']:.1%}")
 
 if __name__ == '__main__': main()

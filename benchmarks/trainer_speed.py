@@ -50,8 +50,8 @@ def one_round(a, k: int) -> float:
               f"after, MFU {before['flops_s'] / t.peak():.0%}; trainer, {a.steps} steps: {run_img_s:,.0f} images/s, "
               f"MFU {r.get('mfu', float('nan')):.0%}  ->  {run_img_s / model_img_s:.0%} of the model's speed")
         if k == a.rounds - 1:
-            per_step = {k: 1000 * v / a.steps for k, v in t.laps.totals.items()}
-            print('trainer per step (ms): ' + ', '.join(f'{k} {v:.1f}' for k, v in sorted(per_step.items(), key=lambda kv: -kv[1]))
+            per_step = {lap: 1000 * v / a.steps for lap, v in t.laps.totals.items()}
+            print('trainer per step (ms): ' + ', '.join(f'{lap} {v:.1f}' for lap, v in sorted(per_step.items(), key=lambda kv: -kv[1]))
                   + f'   (model alone: {1000 * cfg.batch_size / model_img_s:.1f})')
         return run_img_s / model_img_s
 

@@ -4,21 +4,16 @@
 
 # %% ../nbs/21_failures.ipynb 2
 from __future__ import annotations
-import math, tempfile
+import tempfile
 import torch
 from .sources import Batch
 from .train import recipe, make_optimizer, contrastive_loss, health
 from .trainer import Trainer
 
 # %% auto 0
-__all__ = ['chance_loss', 'drill', 'run', 'overfit_one_batch', 'slices', 'split_loss', 'cached_backward']
+__all__ = ['drill', 'run', 'overfit_one_batch', 'slices', 'split_loss', 'cached_backward']
 
 # %% ../nbs/21_failures.ipynb
-def chance_loss(batch_size: int, negatives: int = 0) -> float:
-    """CLIP's loss when every caption is equally likely: the mean of ln(B + k) (image to text) and ln B
-    (text to image)."""
-    return (math.log(batch_size + negatives) + math.log(batch_size)) / 2
-
 def drill(steps: int = 100, batch_size: int = 64, seed: int = 0, **flags) -> Trainer:
     '''A quiet `Trainer` of the main job (`recipe('shapes')` with any `flags` changed) for a drill of `steps`
     steps of `batch_size`, 10 of them warm-up, scored on 300 held-out images, in a temporary folder.'''
@@ -72,7 +67,8 @@ def cached_backward(t: Trainer, batch: Batch, micro: int) -> float:
     m, B = t.model, len(batch.captions)
     texts = batch.captions + [c for cs in batch.negatives or [] for c in cs]       # captions, then negatives
     tokens = t.tokenizer(texts)
-    image_parts, text_parts = batch.images.split(micro), tokens.split(micro * (len(texts) // B))
+    text_micro = micro * (len(texts) // B)                  # each micro-batch's captions and negatives
+    image_parts, text_parts = batch.images.split(micro), tokens.split(text_micro)
     with torch.no_grad():                                   # 1. every embedding, no graph kept
         img = torch.cat([m.encode_image(x) for x in image_parts]).requires_grad_()     # (B, E)
         txt = torch.cat([m.encode_text(x) for x in text_parts]).requires_grad_()       # (B + B*k, E)
@@ -81,6 +77,6 @@ def cached_backward(t: Trainer, batch: Batch, micro: int) -> float:
     loss.backward()                                         # 2. g = dL/de (and the logit scale's gradient)
     for x, g in zip(image_parts, img.grad.split(micro)):    # 3. each micro-batch's share of the gradient
         (m.encode_image(x) * g).sum().backward()
-    for x, g in zip(text_parts, txt.grad.split(micro * (len(texts) // B))):
+    for x, g in zip(text_parts, txt.grad.split(text_micro)):
         (m.encode_text(x) * g).sum().backward()
     return loss.item()

@@ -22,7 +22,7 @@ from .datasets import CSVSpec, ImageFileSpec
 __all__ = ['DATASETS', 'NEGATIVE_KINDS', 'RECIPES', 'ModelSpec', 'ShapesSpec', 'DataSpec', 'every', 'parse_budget', 'TrainConfig',
            'check_train_config', 'Recipe', 'recipe', 'param_groups', 'lr_factor', 'make_optimizer',
            'soft_cross_entropy', 'contrastive_loss', 'same_caption', 'siglip_bias', 'siglip_loss', 'hard_negatives',
-           'health']
+           'chance_loss', 'health']
 
 # %% ../nbs/10_training.ipynb
 @dataclass
@@ -388,6 +388,14 @@ def hard_negatives(batch: ShapesBatch, k: int, kind: str = 'shape') -> list:
     return negs
 
 # %% ../nbs/10_training.ipynb
+def chance_loss(batch_size: int, negatives: int = 0, loss: str = 'clip') -> float:
+    """The loss of a model that finds every caption equally likely, with B images and k hard negatives each:
+    CLIP's is the mean of ln(B + k) (image to text) and ln B (text to image); SigLIP's is its loss at the
+    initial bias."""
+    n = batch_size + negatives                                    # captions an image meets
+    return ((math.log(n) + math.log(batch_size)) / 2 if loss == 'clip'
+            else math.log(n) + (n - 1) * math.log(n / (n - 1)))
+
 def health(log: list, batch_size: int, warmup: int = 0, max_scale: float = 100.0, negatives: int = 0,
            window: int = 50, from_scratch: bool = True, loss: str = 'clip') -> list[str]:
     """What looks wrong in a run's step log [(step, loss, lr, logit scale), ...] over its last `window` steps
@@ -396,10 +404,8 @@ def health(log: list, batch_size: int, warmup: int = 0, max_scale: float = 100.0
     (`loss`: clip or siglip)."""
     recent = [r for r in log if r[0] >= warmup][-window:]
     if len(recent) < window: return []                            # too early to tell
-    now, scales, B = sum(r[1] for r in recent) / window, [r[3] for r in recent], batch_size
-    n = B + negatives                                             # captions an image meets
-    chance = ((math.log(n) + math.log(B)) / 2 if loss == 'clip'
-              else math.log(n) + (n - 1) * math.log(n / (n - 1)))          # SigLIP's at its initial bias
+    now, scales = sum(r[1] for r in recent) / window, [r[3] for r in recent]
+    chance = chance_loss(batch_size, negatives, loss)
     start = sum(r[1] for r in log[:10]) / len(log[:10])           # where this run began
     said = []
     if min(abs(now - chance) / chance, abs(now - start) / start if from_scratch else 1) <= 0.02:
