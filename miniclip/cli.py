@@ -41,6 +41,8 @@ def config_from_args(args: dict) -> TrainConfig:
     if args.get('fine_tuning') and model_flags:
         raise ValueError("fine-tuning keeps the model it starts from; drop "
                          f"{', '.join('-' + f for f in model_flags)}")
+    if args.get('budget') and 'epochs' in args:
+        raise ValueError("-budget and -epochs both say how long to train: give one of them")
     dataset = args.get('dataset', 'shapes')
     name = args.pop('recipe', None) or next((n for n, r in RECIPES.items()
                                             if r.flags.get('dataset', 'shapes') == dataset), None)

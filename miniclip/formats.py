@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, sys
 from pathlib import Path
 import torch
-from torch import Tensor
+from torch import Tensor, nn
 from safetensors.torch import load_file, save_file
 from tokenizers import Tokenizer as HFTokenizer
 from .tokenizer import Tokenizer
@@ -84,6 +84,9 @@ def read_pretrained(path, act: str | None = None, head_width: int = 64) -> tuple
         sd, cfg = _weights(files[0]), config_from_hf(hf_cfg)
         sd = {k.removeprefix('model.'): v for k, v in sd.items()}
         model = from_state_dict(sd, cfg, 'hf')
+        b = hf_cfg.get('miniclip', {}).get('logit_bias')      # SigLIP's b, which CLIPModel has no place for
+        if b is not None:
+            model.cfg = model.cfg.replace(init_logit_bias=b); model.logit_bias = nn.Parameter(torch.tensor(b))
         return model, _tokenizer_of(path, cfg, hf_cfg)
     if not path.is_file():
         raise CheckpointError(f"{path} not found: pass a Hugging Face folder, hf:<repo>, "
@@ -156,6 +159,7 @@ def export_hf(model: CLIP, tokenizer: Tokenizer, folder) -> Path:
             a['id'] = {2: t.vocab_size - 1, t.vocab_size - 1: 2}.get(a['id'], a['id'])
     special = {k: (cfg.text.eot_id if v == t.eot_id else v) for k, v in tokenizer._special().items()}
     own = {'special': special, 'clean': tokenizer.clean, 'max_length': tokenizer.max_length}
+    if hasattr(model, 'logit_bias'): own['logit_bias'] = model.logit_bias.item()   # SigLIP's b (-loss siglip)
     hf_cfg = config_to_hf(cfg, tokenizer) | {'miniclip': own}      # what miniclip.load needs to read it back
     folder.mkdir(parents=True, exist_ok=True)
     save_file(sd, folder / 'model.safetensors', metadata={'format': 'pt'})

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_trainer.ipynb 2
 from __future__ import annotations
-import csv, functools, io, math, os, shutil, signal, threading, time
+import csv, functools, io, math, os, shutil, signal, threading, time, warnings
 from contextlib import nullcontext
 import miniclip
 from pathlib import Path
@@ -267,6 +267,8 @@ def train_step(self, batch: Batch) -> float | None:
                                        f"(step {self.step}); no update was applied. Last good checkpoint: "
                                        f"{latest_checkpoint(self.run_dir) or 'none yet'}. "
                                        f"Try a lower -lr, a longer -warmup, or -precision fp32.")
+            with warnings.catch_warnings():        # torch's note that the optimiser has not stepped
+                warnings.simplefilter('ignore'); self.sched.step()   # the lr stays a function of the step
             return None
         loss.backward()
         if self.cfg.grad_clip: nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip)
@@ -302,8 +304,8 @@ def fit(self) -> dict:
         self._say("no held-out images in this data: no validation loss or held-out score is reported")
     bar = progress(total=self.total_steps, initial=self.step, disable=self.quiet, unit='step')
     self._stop, handlers = None, self._catch_signals()
-    threads = self._choose_threads()
     self._started = (self.step, self.train_seconds); self.laps.restart()
+    threads = self._choose_threads(); self.laps.lap('setup')     # the CPU's load (0.2 s) and its matmul peak
     try:
         while self.step < self.total_steps:
             end = min(self.total_steps, (self.step // spe + 1) * spe)
