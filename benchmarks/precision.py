@@ -12,7 +12,7 @@ import argparse, statistics, sys, time
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import torch
-from miniclip.train import recipe, RECIPES
+from miniclip.train import recipe
 from miniclip.trainer import Trainer
 from miniclip.core import fast_bf16
 
