@@ -13,40 +13,20 @@ world), trained for a time budget with a given image encoder, scored on held-out
 wide instead of 10. Prints the last epoch's a) acc_seen, b) acc_zeroshot, c) acc_generalised and how often the
 shape of a held-out image is named right from shape-only prompts (acc_shape_heldout).
 
-`--p_colour` is the chance a caption names the colour (the README's world: 0.7), `--p_shape` the shape. `--grey P` turns the image of a
-caption that names no colour grey with chance P (the object keeps its brightness, so the caption stays true, and
-no caption naming a colour counts as true of it): shape without its colour, from pairs that are all seen.
+`--p_colour` is the chance a caption names the colour (the README's world: 0.7), `--p_shape` the shape. `--grey P`
+is the trainer's `-p_grey P` (14_sources): the image of a caption that names no colour is shown in grey with chance
+P, so the caption stays true and no caption naming a colour counts as true of it: shape without its colour, from
+pairs that are all seen.
 """
 import argparse, json, sys
 from pathlib import Path
-import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from miniclip.vit import VIT_PRESETS, ViTConfig
 from miniclip.train import recipe
 from miniclip.trainer import Trainer
-from miniclip.core import derive_seed
-from miniclip.shapes import _CAPTION_CHOICES
-from miniclip.sources import Batch
-from miniclip.transforms import normalize
 
 VIT_PRESETS.setdefault('T/16@64-conv', ViTConfig(image_size=64, patch_size=16, width=128, layers=4, heads=4, stem='conv'))
 WORLD = dict(grid=3, max_objects=1, p_position=0.5, p_colour=0.7, p_size=0.0)
-
-def grey_when_colourless(source, p: float):
-    "Make a ShapesSource draw, with chance `p`, the image of each caption that names no colour in grey."
-    batch = source.batch
-    def greyed(step, batch_size, part=(0, 1)):
-        b = batch(step, batch_size, part)
-        if part != (0, 1): raise ValueError('--grey runs on one process')
-        w = source.world
-        drawn = w.sample(batch_size, 'train', seed=derive_seed(source.cfg.seed, step))      # the same draw as b's
-        named = drawn.scene['choices'][:, _CAPTION_CHOICES.index('colour')] < w.cfg.p_colour
-        grey = ~named & (torch.rand(batch_size, generator=torch.Generator().manual_seed(step + 99)) < p)
-        x = torch.where(grey[:, None, None, None], drawn.images.mean(1, keepdim=True).expand_as(drawn.images),
-                        drawn.images)
-        pos = None if b.positives is None else b.positives & ~(grey[:, None] & named[None, :])
-        return Batch(normalize(x), b.captions, b.negatives, pos)
-    source.batch = greyed
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -60,8 +40,8 @@ def main():
     a = p.parse_args()
     out = f"/tmp/miniclip-p1hard-{a.encoder.replace('/', '_')}"
     length = dict(epochs=a.epochs, eval_every=str(max(1, a.epochs // 4))) if a.epochs else dict(budget=a.budget, eval_every='4')
-    t = Trainer(recipe('shapes', image_encoder=a.encoder, shapes={**WORLD, 'p_colour': a.p_colour, 'p_shape': a.p_shape}, out_dir=out, seed=a.seed, **length))
-    if a.grey: grey_when_colourless(t.source, a.grey)
+    t = Trainer(recipe('shapes', image_encoder=a.encoder, shapes={**WORLD, 'p_colour': a.p_colour, 'p_shape': a.p_shape},
+                       p_grey=a.grey, out_dir=out, seed=a.seed, **length))
     m = t.fit()
     print(json.dumps({k: round(m[k], 4) for k in ('acc_seen', 'acc_zeroshot', 'acc_generalised', 'acc_shape_heldout')}),
           f'after {t.step} steps, {t.train_seconds:.0f} s of training')

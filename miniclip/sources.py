@@ -12,7 +12,7 @@ from torch import Tensor
 from .core import derive_seed, check, patch_to
 from .tokenizer import Tokenizer
 from .clip import CLIP
-from .shapes import ShapesWorld, ShapesConfig
+from .shapes import ShapesWorld, ShapesConfig, _CAPTION_CHOICES
 from .transforms import normalize, resize, augment_batch, to_rgb, parse_caption
 from . import datasets as mds, standard
 from .datasets import BadImage, BadInputReport, load_image, MAX_PIXELS
@@ -74,11 +74,22 @@ class ShapesSource(Source):
         spec = self.cfg.data.shapes
         b = self.world.sample(batch_size, 'train', seed=derive_seed(self.cfg.seed, step))
         negs = hard_negatives(b, spec.negatives, spec.negative_kind) if spec.negatives else None
-        pos = self.positives(b) if spec.soft_positives else None
-        if part[1] == 1: return Batch(normalize(b.images), b.captions, negs, pos)
+        pos, x = self.positives(b) if spec.soft_positives else None, b.images
+        if spec.p_grey:                                                  # shape apart from colour (below)
+            grey, named = self.grey(b, step)
+            x = torch.where(grey[:, None, None, None], x.mean(1, keepdim=True).expand_as(x), x)
+            if pos is not None: pos = pos & ~(grey[:, None] & named[None, :])  # no colour is true of grey
+        if part[1] == 1: return Batch(normalize(x), b.captions, negs, pos)
         r = _rows(batch_size, part)  # the world is cheap to draw: draw it all, keep a part
-        return Batch(normalize(b.images[r]), b.captions[r], negs and negs[r],
+        return Batch(normalize(x[r]), b.captions[r], negs and negs[r],
                      same_caption(b.captions) if pos is None else pos)
+
+    def grey(self, b, step: int) -> tuple[Tensor, Tensor]:
+        """(grey, named), (B,) bool each: the images of step's batch `b` shown in grey (with chance `p_grey`,
+        those whose caption names no colour), and the captions that name a colour."""
+        named = b.scene['choices'][:, _CAPTION_CHOICES.index('colour')] < self.world.cfg.p_colour
+        g = torch.Generator().manual_seed(derive_seed(self.cfg.seed, step, 11))
+        return ~named & (torch.rand(len(named), generator=g) < self.cfg.data.shapes.p_grey), named
 
     def positives(self, b) -> Tensor | None:
         """(B, B) bool, caption j is true of image i, read back from the captions (one-object worlds; else

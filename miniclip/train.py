@@ -102,6 +102,8 @@ class ShapesSpec(Config):
     negative_kind: str = arg('shape', "shape: only shape words swapped; swap: first the two objects' colours "
                              "exchanged and their places exchanged (binding), then shapes")
     steps_per_epoch: int = arg(50, 'steps per epoch (a generated world has no natural epoch)')
+    p_grey: float = arg(0.0, 'chance a training image whose caption names no colour is shown in grey: shape '
+                        'apart from colour, from seen pairs only (14_sources)')
     soft_positives: bool = True     # every caption true of an image is its positive (False: identical only)
 
     def __post_init__(self):
@@ -110,6 +112,7 @@ class ShapesSpec(Config):
         for k, lo in (('negatives', 0), ('steps_per_epoch', 1)):
             check(is_int(getattr(self, k)) and getattr(self, k) >= lo,
                   f"{k} must be an integer >= {lo}, got {getattr(self, k)!r}")
+        check(is_finite(self.p_grey) and 0 <= self.p_grey <= 1, f"p_grey is a probability, got {self.p_grey!r}")
         check(self.negative_kind in NEGATIVE_KINDS,
               f"negative_kind must be one of {', '.join(NEGATIVE_KINDS)}, got {self.negative_kind!r}")
 
