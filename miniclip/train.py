@@ -112,7 +112,8 @@ class ShapesSpec(Config):
         for k, lo in (('negatives', 0), ('steps_per_epoch', 1)):
             check(is_int(getattr(self, k)) and getattr(self, k) >= lo,
                   f"{k} must be an integer >= {lo}, got {getattr(self, k)!r}")
-        check(is_finite(self.p_grey) and 0 <= self.p_grey <= 1, f"p_grey is a probability, got {self.p_grey!r}")
+        check(is_finite(self.p_grey) and 0 <= self.p_grey <= 1,
+              f"p_grey is a probability, got {self.p_grey!r}")
         check(self.negative_kind in NEGATIVE_KINDS,
               f"negative_kind must be one of {', '.join(NEGATIVE_KINDS)}, got {self.negative_kind!r}")
 
