@@ -5,6 +5,7 @@
     python benchmarks/fashion_mnist.py --run runs/fm     # score a run you already have
     python benchmarks/fashion_mnist.py --ema 0.99 0.998  # also score moving averages of the weights (zero-shot)
     python benchmarks/fashion_mnist.py --flip 0.5 --shift 2   # train with flips and shifts of up to 2 px
+    python benchmarks/fashion_mnist.py --batch_size 128       # the recipe with one setting changed
 
 Scores on the official test split (all 10,000 images, never trained on): zero-shot top-1 with the Fashion-MNIST
 templates, and beside it a linear probe (scikit-learn logistic regression on the frozen image features of all
@@ -59,14 +60,19 @@ def main():
     p.add_argument('--ema', nargs='*', type=float, default=[], help='decays of weight averages to score too (training only)')
     p.add_argument('--flip', type=float, default=0.0, help='chance of a left-right flip of a training image')
     p.add_argument('--shift', type=int, default=0, help='largest shift of a training image, in pixels')
+    p.add_argument('--batch_size', type=int, default=0, help="the recipe's batch size changed (0: the recipe's)")
+    p.add_argument('--lr', type=float, default=0.0, help="the recipe's peak learning rate changed (0: the recipe's)")
+    p.add_argument('--epochs', type=int, default=0, help="the recipe's epochs changed (0: the recipe's)")
     a = p.parse_args()
     run, t = a.run, None
     if not run:
         run = '/tmp/miniclip-fashion'
-        t0 = time.perf_counter(); t = EMATrainer(recipe('fashion_mnist', out_dir=run), quiet=True, decays=a.ema)
+        changed = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr, epochs=a.epochs).items() if v}
+        t0 = time.perf_counter()
+        t = EMATrainer(recipe('fashion_mnist', out_dir=run, **changed), quiet=True, decays=a.ema)
         if a.flip or a.shift: flip_and_shift(t.source, a.flip, a.shift)
         t.fit()
-        print(f'trained the fashion_mnist recipe: {t.train_seconds:.0f} s of training, {time.perf_counter() - t0:.0f} s in all')
+        print(f'trained the fashion_mnist recipe{changed or ""}: {t.train_seconds:.0f} s of training, {time.perf_counter() - t0:.0f} s in all')
     model, tok, _ = load(run)
     test, train = FashionMNIST('test', image_size=32), FashionMNIST('train', image_size=32)
     xt, yt = test.labelled(range(len(test)))
